@@ -1,0 +1,65 @@
+//! Storage conformance: every test here runs on SQLite, and on PostgreSQL when
+//! PLENARY_TEST_POSTGRES_URL is set (CI always sets it, with PLENARY_REQUIRE_POSTGRES=1).
+//! A test that passes on one backend only is a bug in plenary-db, not in the test.
+
+mod accounts;
+mod audit;
+mod connect;
+mod jobs;
+mod schema;
+mod time;
+
+use plenary_testkit::TestDb;
+
+/// Declares `$name::sqlite` and `$name::postgres`, both running `$body` on a fresh database.
+macro_rules! both_backends {
+    ($name:ident, $body:path) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                $body(plenary_testkit::TestDb::sqlite().await).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(db) = plenary_testkit::TestDb::postgres_if_configured().await {
+                    $body(db).await
+                }
+            }
+        }
+    };
+}
+
+both_backends!(forum_round_trip, crate::accounts::forum_round_trip);
+both_backends!(
+    duplicate_slug_is_a_conflict,
+    crate::accounts::duplicate_slug_is_a_conflict
+);
+both_backends!(accounts_and_roles, crate::accounts::accounts_and_roles);
+both_backends!(sessions_and_tokens, crate::accounts::sessions_and_tokens);
+both_backends!(
+    password_resets_are_single_use,
+    crate::accounts::password_resets_are_single_use
+);
+both_backends!(sign_in_failures, crate::accounts::sign_in_failures);
+both_backends!(countries_upsert, crate::accounts::countries_upsert);
+both_backends!(audit_filters, crate::audit::audit_filters);
+both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
+both_backends!(
+    expired_lease_is_reclaimed,
+    crate::jobs::expired_lease_is_reclaimed
+);
+both_backends!(
+    timestamps_round_trip_and_order,
+    crate::time::timestamps_round_trip_and_order
+);
+both_backends!(
+    parameters_bind_by_number,
+    crate::time::parameters_bind_by_number
+);
+both_backends!(
+    schema_is_current_after_migrate,
+    crate::schema::schema_is_current_after_migrate
+);
+
+/// Shorthand used by the test modules.
+pub(crate) type Fixture = TestDb;
