@@ -1,1 +1,51 @@
-fn main() {}
+#![doc = include_str!("../README.md")]
+
+mod cli;
+mod cmd;
+mod config;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command, ConfigCommand, UserCommand};
+
+fn main() {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PLENARY_LOG").unwrap_or_else(|_| {
+                tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn")
+            }),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the async runtime: {err}");
+            std::process::exit(1);
+        }
+    };
+    let result = runtime.block_on(run(cli));
+    if let Err(failure) = result {
+        eprintln!("error: {failure:#}");
+        if let config::Failure::Other(err) = &failure {
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+        }
+        std::process::exit(failure.exit_code());
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), config::Failure> {
+    let url = cli.global.database_url;
+    match cli.command {
+        Command::Serve(args) => cmd::serve::run(&url, args).await,
+        Command::Worker(args) => cmd::worker::run(&url, &args).await,
+        Command::Migrate => cmd::migrate::run(&url).await,
+        Command::Demo => cmd::demo::run(&url).await.map(|_| ()),
+        Command::User(UserCommand::Add(args)) => cmd::user::add(&url, args).await,
+        Command::Config(ConfigCommand::Check(args)) => cmd::config_check::run(&url, &args).await,
+        Command::Audit(args) => cmd::audit::run(&url, &args).await,
+    }
+}

@@ -13,7 +13,7 @@ struct CountryRow {
     un_regional_group: String,
     m49_region: String,
     m49_subregion: String,
-    development_status: String,
+    development_status: Option<String>,
     ldc: bool,
     lldc: bool,
     sids: bool,
@@ -27,12 +27,12 @@ impl CountryRow {
                 self.iso2, self.un_regional_group
             ))
         })?;
-        let status = DevelopmentStatus::from_code(&self.development_status).ok_or_else(|| {
-            DbError::Corrupt(format!(
-                "country {}: status {:?}",
-                self.iso2, self.development_status
-            ))
-        })?;
+        let status = match self.development_status.as_deref() {
+            None => None,
+            Some(code) => Some(DevelopmentStatus::from_code(code).ok_or_else(|| {
+                DbError::Corrupt(format!("country {}: status {code:?}", self.iso2))
+            })?),
+        };
         Ok(Country {
             iso2: self.iso2,
             iso3: self.iso3,
@@ -69,7 +69,7 @@ pub async fn upsert_country(tx: &mut Tx, country: &Country) -> Result<(), DbErro
         .bind(country.un_regional_group.code())
         .bind(&country.m49_region)
         .bind(&country.m49_subregion)
-        .bind(country.development_status.code())
+        .bind(country.development_status.map(DevelopmentStatus::code))
         .bind(country.ldc)
         .bind(country.lldc)
         .bind(country.sids)

@@ -2,7 +2,8 @@
 //!
 //! `parse_countries_csv` reads the reference file shipped in
 //! `plenary-app/data/countries.csv` (sources in `PROVENANCE.md` beside it).
-//! Invariant: every country has exactly one UN regional group and one development status.
+//! Invariant: every country has exactly one UN regional group (possibly `None`, for
+//! observers and territories) and at most one development status.
 
 use crate::FieldError;
 
@@ -20,7 +21,8 @@ pub struct Country {
     /// UN M49 region (`Africa`, `Americas`…).
     pub m49_region: String,
     pub m49_subregion: String,
-    pub development_status: DevelopmentStatus,
+    /// `None` where the UN WESP classification lists no status (Holy See, Kosovo…).
+    pub development_status: Option<DevelopmentStatus>,
     /// Least developed country.
     pub ldc: bool,
     /// Landlocked developing country.
@@ -152,8 +154,13 @@ pub fn parse_countries_csv(text: &str) -> Result<Vec<Country>, FieldError> {
                 .ok_or_else(|| bad(&format!("unknown UN regional group {:?}", cells[4])))?,
             m49_region: cells[5].trim().to_owned(),
             m49_subregion: cells[6].trim().to_owned(),
-            development_status: DevelopmentStatus::from_code(&cells[7])
-                .ok_or_else(|| bad(&format!("unknown development status {:?}", cells[7])))?,
+            development_status: match cells[7].trim() {
+                "" => None,
+                code => Some(
+                    DevelopmentStatus::from_code(code)
+                        .ok_or_else(|| bad(&format!("unknown development status {code:?}")))?,
+                ),
+            },
             ldc: flag(&cells[8])?,
             lldc: flag(&cells[9])?,
             sids: flag(&cells[10])?,

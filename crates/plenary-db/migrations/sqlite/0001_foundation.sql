@@ -31,7 +31,7 @@ create table country (
     un_regional_group text not null,
     m49_region text not null,
     m49_subregion text not null,
-    development_status text not null,
+    development_status text,
     ldc integer not null,
     lldc integer not null,
     sids integer not null

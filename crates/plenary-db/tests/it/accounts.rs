@@ -331,7 +331,7 @@ pub async fn countries_upsert(fx: Fixture) {
         un_regional_group: UnRegionalGroup::African,
         m49_region: "Africa".into(),
         m49_subregion: "Sub-Saharan Africa".into(),
-        development_status: DevelopmentStatus::Developing,
+        development_status: Some(DevelopmentStatus::Developing),
         ldc: false,
         lldc: false,
         sids: false,

@@ -1,0 +1,156 @@
+# Plenary — catálogo de mensajes en español (la referencia es el catálogo inglés: todos los catálogos tienen exactamente los mismos identificadores).
+
+site-name = Plenary
+site-tagline = Foros de múltiples partes interesadas gestionados con transparencia
+skip-to-content = Ir al contenido
+nav-forums = Foros
+nav-countries = Países
+nav-account = Su cuenta
+nav-sign-in = Iniciar sesión
+nav-sign-out = Cerrar sesión
+nav-language = Idioma
+nav-change-language = Cambiar
+nav-main = Navegación principal
+
+home-title = Foros de esta plataforma
+home-intro = El foro mundial y las iniciativas nacionales, regionales y juveniles alojadas aquí. Cada uno gestiona sus propias convocatorias, órganos y reuniones.
+forums-count = { $count ->
+    [one] Un foro
+   *[other] { $count } foros
+}
+col-name = Nombre
+col-kind = Tipo
+col-country = País
+col-time-zone = Zona horaria
+col-email = Dirección de correo electrónico
+col-role = Rol
+col-since = Desde
+col-when = Fecha
+col-who = Autor
+col-action = Acción
+col-entity = Entidad
+col-change = Cambio
+col-iso = Código ISO
+col-group = Grupo regional de las Naciones Unidas
+col-status = Nivel de desarrollo
+col-ldc = LDC
+col-lldc = LLDC
+col-sids = SIDS
+col-created = Creado
+col-last-used = Último uso
+
+forum-kind-global = Foro mundial
+forum-kind-regional = Iniciativa regional
+forum-kind-subregional = Iniciativa subregional
+forum-kind-national = Iniciativa nacional
+forum-kind-youth = Iniciativa juvenil
+
+forum-stakeholder-groups = Grupos de partes interesadas
+forum-your-roles = Sus roles aquí
+forum-no-roles = No tiene ningún rol en este foro.
+forum-members-area = Área de miembros
+forum-people = Personas y roles
+forum-audit = Registro de auditoría
+forum-members-intro = Esta área es para las personas que tienen un rol en este foro.
+
+role-secretariat = Secretaría
+role-chair = Presidencia
+role-body-member = Miembro de un órgano
+role-reviewer = Evaluador
+role-organiser = Organizador de sesión
+role-participant = Participante
+
+sign-in-title = Iniciar sesión
+field-email = Dirección de correo electrónico
+field-password = Contraseña
+field-new-password = Nueva contraseña
+field-password-hint = Al menos 10 caracteres.
+button-sign-in = Iniciar sesión
+sign-in-forgot = ¿Olvidó su contraseña?
+sign-in-failed = La dirección de correo electrónico o la contraseña no son correctas.
+rate-limited = Demasiados intentos. Vuelva a intentarlo después de { $until }.
+session-expired = Su sesión ha caducado. Inicie sesión de nuevo para continuar.
+session-expired-kept = Su sesión caducó antes de que se guardaran sus cambios. Se han conservado: inicie sesión y vuelva a enviarlos.
+resume-title = Volver a enviar sus cambios
+resume-intro = Se cerró su sesión antes de que se guardaran sus cambios. ¿Desea enviarlos de nuevo ahora?
+button-resume = Enviar de nuevo
+signed-out = Ha cerrado sesión.
+
+reset-title = Restablecer su contraseña
+reset-intro = Introduzca la dirección de correo electrónico de su cuenta. Si corresponde a una cuenta, le enviaremos un enlace para elegir una nueva contraseña.
+button-send-link = Enviar el enlace
+reset-sent = Si existe una cuenta con esa dirección, se le está enviando un enlace para restablecer la contraseña. Es válido durante una hora.
+reset-choose-title = Elegir una nueva contraseña
+button-set-password = Guardar la contraseña
+reset-done = Se ha cambiado su contraseña y se han cerrado todas las sesiones. Inicie sesión con la nueva contraseña.
+reset-invalid = Este enlace ha caducado o ya se ha utilizado. Solicite uno nuevo.
+
+account-title = Su cuenta
+account-language-intro = Las páginas se muestran en este idioma dondequiera que inicie sesión.
+language-follow-browser = Usar el idioma del navegador
+button-save = Guardar
+saved = Guardado.
+account-roles = Sus roles
+account-no-roles = Todavía no tiene ningún rol en ningún foro.
+tokens-title = Tokens de API
+tokens-intro = Los tokens permiten que los scripts usen la API JSON en /api/v1 en su nombre. Envíe uno como «Authorization: Bearer TOKEN».
+tokens-none = No tiene tokens de API.
+field-token-name = Nombre del token
+button-create-token = Crear un token
+token-created = Copie este token ahora: no se volverá a mostrar.
+button-revoke = Revocar
+token-never = Nunca
+token-revoked = Revocado
+
+people-title = Personas y roles
+people-grant = Asignar un rol
+button-grant = Asignar
+role-granted = Rol asignado.
+role-already-held = Esta cuenta ya tiene ese rol.
+role-revoked = Rol revocado.
+
+audit-title = Registro de auditoría
+audit-intro = Todos los cambios realizados en este foro, del más reciente al más antiguo.
+audit-filter-action = Acción (p. ej., role.grant, o role. para todas)
+audit-filter-entity = Tipo de entidad
+audit-filter-since = Desde (UTC)
+audit-filter-until = Hasta (UTC)
+button-filter = Filtrar
+audit-download = Descargar CSV
+audit-none = Ningún evento coincide.
+audit-older = Eventos anteriores
+
+countries-title = Países
+countries-intro = Estados Miembros y Estados observadores de las Naciones Unidas, con su grupo regional de las Naciones Unidas, su nivel de desarrollo (Situación y perspectivas de la economía mundial, Naciones Unidas) y su pertenencia a los países menos adelantados (LDC), los países en desarrollo sin litoral (LLDC) y los pequeños Estados insulares en desarrollo (SIDS).
+group-african = Grupo de Estados de África
+group-asia_pacific = Grupo de Estados de Asia y el Pacífico
+group-eastern_european = Grupo de Estados de Europa Oriental
+group-grulac = Grupo de Estados de América Latina y el Caribe
+group-weog = Grupo de Estados de Europa Occidental y otros Estados
+group-none = Sin grupo
+status-developed = País desarrollado
+status-economy_in_transition = Economía en transición
+status-developing = País en desarrollo
+status-unknown = Sin clasificar
+yes = Sí
+no = No
+
+error-title = Se ha producido un error
+error-not-found = Esta página no existe.
+error-forbidden = No tiene permiso para ver esta página.
+error-internal = Se ha producido un error por nuestra parte. Ha quedado registrado.
+error-unavailable = No se puede acceder a la base de datos en este momento. Vuelva a intentarlo dentro de un momento.
+error-csrf = Este formulario caducó o no procede de este sitio. Vuelva a cargar la página e inténtelo de nuevo.
+error-too-large = Lo que ha enviado es demasiado grande.
+error-invalid = Revise { $field }.
+error-conflict = Esto entra en conflicto con algo que ya existe.
+back-home = Volver a la página de inicio
+
+mail-reset-subject = Restablezca su contraseña de Plenary
+mail-reset-body = Hola, { $name }:
+
+    Alguien ha solicitado restablecer la contraseña de su cuenta de Plenary. Para elegir una nueva contraseña, abra este enlace en el plazo de una hora:
+
+    { $link }
+
+    Si no fue usted, ignore este mensaje: su contraseña no cambiará.

@@ -1,0 +1,138 @@
+//! The command line as plain data (clap derive); no I/O here.
+
+use std::net::SocketAddr;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Plenary runs a multistakeholder forum: bodies, calls, review, programme, meetings.
+#[derive(Debug, Parser)]
+#[command(
+    name = "plenary",
+    version,
+    about,
+    after_help = "Exit codes: 0 success, 1 failure, 2 bad usage, 3 database unreachable or bad URL, 4 schema out of date (run `plenary migrate`)."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Database URL: sqlite://PATH (embedded, created if missing) or postgres://USER@HOST/DB.
+    #[arg(
+        long,
+        global = true,
+        env = "PLENARY_DATABASE_URL",
+        default_value = "sqlite://data/plenary.db"
+    )]
+    pub database_url: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web pages and the JSON API (refuses an out-of-date schema).
+    Serve(ServeArgs),
+    /// Run background jobs (e-mail…) until interrupted.
+    Worker(MailArgs),
+    /// Create or upgrade the database schema and load the countries reference table.
+    Migrate,
+    /// Load the demo forum (creating and migrating the database if needed), print the sign-ins, exit.
+    Demo,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Check the configuration.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Show the audit trail, newest first.
+    Audit(AuditArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// Where mail goes: smtp://HOST:PORT, smtps://USER:PASS@HOST, or file:///FOLDER (.eml files).
+    #[arg(long, env = "PLENARY_MAIL_URL", default_value = "file://data/mail")]
+    pub mail_url: String,
+    /// The From: address of mail Plenary sends.
+    #[arg(
+        long,
+        env = "PLENARY_MAIL_FROM",
+        default_value = "Plenary <no-reply@plenary.localhost>"
+    )]
+    pub mail_from: String,
+    /// Public base URL used in e-mailed links.
+    #[arg(long, env = "PLENARY_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "PLENARY_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    #[command(flatten)]
+    pub mail: MailArgs,
+    /// Mark cookies Secure (set this when served over HTTPS).
+    #[arg(long, env = "PLENARY_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Do not run the background job worker inside this process (run `plenary worker` instead).
+    #[arg(long)]
+    pub no_worker: bool,
+    /// Create and migrate the database and load the demo forum before serving.
+    #[arg(long)]
+    pub demo: bool,
+    /// Database connections in the pool.
+    #[arg(long, env = "PLENARY_DATABASE_CONNECTIONS", default_value_t = 10)]
+    pub database_connections: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account, optionally granting it a role in a forum.
+    Add(UserAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    #[arg(long)]
+    pub email: String,
+    #[arg(long)]
+    pub name: String,
+    /// The password; prompted for on the terminal if omitted (or read from PLENARY_PASSWORD).
+    #[arg(long, env = "PLENARY_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+    /// Preferred language: en, fr, es or ar.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Forum slug to grant a role in (with --role).
+    #[arg(long, requires = "role")]
+    pub forum: Option<String>,
+    /// secretariat, chair, body_member, reviewer, organiser or participant.
+    #[arg(long, requires = "forum")]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Check that the database is reachable and current and that the mail URL is valid.
+    Check(MailArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only events of this forum (slug).
+    #[arg(long)]
+    pub forum: Option<String>,
+    /// Only this action (`role.grant`), or every action of an entity (`role.`).
+    #[arg(long)]
+    pub action: Option<String>,
+    /// How many events to show.
+    #[arg(long, default_value_t = 50)]
+    pub limit: i64,
+    /// Print JSON lines instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,33 @@
+//! `plenary demo`: create and migrate the database if needed, load the demo forum, print sign-ins.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use plenary_app::demo::{self, DEMO_PASSWORD, DemoReport};
+
+use crate::cmd::migrate::migrate_and_load;
+use crate::config::{self, Failure};
+
+pub async fn run(url: &str) -> Result<DemoReport, Failure> {
+    let db = migrate_and_load(url).await?;
+    let app = config::app(db.clone(), &config::no_mail(), "http://localhost")?;
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} loading demo: {msg}")
+            .map_err(anyhow::Error::new)?,
+    );
+    let report = demo::load_demo(&app, &|step| {
+        bar.set_message(step.to_owned());
+        bar.tick();
+    })
+    .await?;
+    bar.finish_and_clear();
+    eprintln!(
+        "demo loaded: {} forums and {} accounts created, {} roles granted ({} countries)",
+        report.forums_created, report.accounts_created, report.roles_granted, report.countries
+    );
+    println!("Demo sign-ins (password for all: {DEMO_PASSWORD}):");
+    for (email, purpose) in &report.logins {
+        println!("  {email:<45} {purpose}");
+    }
+    db.close().await;
+    Ok(report)
+}

@@ -1,0 +1,9 @@
+//! One module per command; each calls `plenary-app` actions.
+
+pub mod audit;
+pub mod config_check;
+pub mod demo;
+pub mod migrate;
+pub mod serve;
+pub mod user;
+pub mod worker;

@@ -1,0 +1,309 @@
+//! The secretariat's pages over one forum: people and roles, and the audit trail
+//! (with filters, seek pagination and a CSV export).
+
+use axum::extract::{Path, Query, RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use filter::AuditQuery;
+use minijinja::{Value, context};
+use plenary_app::{ActionError, audit, forums};
+use plenary_domain::permissions::Role;
+use plenary_domain::{AccountId, FieldError};
+
+use crate::AppState;
+use crate::csrf::FormData;
+use crate::error::PageError;
+use crate::pages::forums::{forum_value, role_id};
+use crate::pages::{page, render, see_other, urlencode};
+use crate::visit::Visit;
+
+/// The audit filter as it appears in a query string (shared with the JSON API).
+pub(crate) mod filter {
+    use plenary_app::audit::AuditFilter;
+    use plenary_domain::{FieldError, Timestamp};
+
+    #[derive(Debug, Clone, Default, serde::Deserialize)]
+    pub(crate) struct AuditQuery {
+        #[serde(default)]
+        pub action: String,
+        #[serde(default)]
+        pub entity_type: String,
+        /// A date (`2026-11-22`, from midnight UTC) or an RFC 3339 time.
+        #[serde(default)]
+        pub since: String,
+        /// A date (up to the end of that day, UTC) or an RFC 3339 time (exclusive).
+        #[serde(default)]
+        pub until: String,
+        #[serde(default)]
+        pub before: Option<i64>,
+        #[serde(default)]
+        pub limit: Option<i64>,
+    }
+
+    fn parse_time(
+        field: &'static str,
+        raw: &str,
+        end_of_day: bool,
+    ) -> Result<Option<Timestamp>, FieldError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        let text = if raw.len() == 10 {
+            format!("{raw}T00:00:00Z")
+        } else {
+            raw.to_owned()
+        };
+        let at: Timestamp = text.parse().map_err(|_| {
+            FieldError::new(
+                field,
+                "not_a_date",
+                "expected YYYY-MM-DD or an RFC 3339 time",
+            )
+        })?;
+        Ok(Some(if end_of_day && raw.len() == 10 {
+            at.plus(plenary_domain::time::Seconds(86_400))
+        } else {
+            at
+        }))
+    }
+
+    impl AuditQuery {
+        pub(crate) fn to_filter(&self) -> Result<AuditFilter, FieldError> {
+            let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+            Ok(AuditFilter {
+                forum: None,
+                action: text(&self.action),
+                entity_type: text(&self.entity_type),
+                actor_account: None,
+                since: parse_time("since", &self.since, false)?,
+                until: parse_time("until", &self.until, true)?,
+                before_id: self.before,
+            })
+        }
+    }
+}
+
+/// How many events a page shows.
+const PAGE_SIZE: i64 = 50;
+
+/// GET /f/{slug}/audit
+pub(crate) async fn audit_page(
+    State(state): State<AppState>,
+    visit: Visit,
+    Path(slug): Path<String>,
+    Query(query): Query<AuditQuery>,
+) -> Result<Response, PageError> {
+    let filter = query
+        .to_filter()
+        .map_err(|e| PageError::from_action(e.into(), &visit.here))?;
+    let limit = query.limit.unwrap_or(PAGE_SIZE).clamp(1, audit::MAX_PAGE);
+    let events = audit::list(&state.app, &visit.viewer, &slug, filter, limit)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let forum = forums::forum_home(&state.app, &visit.viewer, &slug)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))?
+        .forum;
+    let rows: Vec<Value> = events
+        .iter()
+        .map(|e| {
+            context! {
+                at => e.at.to_display_utc(), actor => e.actor_label.clone(), action => e.action.clone(),
+                entity => format!("{}:{}", e.entity_type, e.entity_id), before => e.before.clone(), after => e.after.clone(),
+            }
+        })
+        .collect();
+    let base = format!(
+        "action={}&entity_type={}&since={}&until={}",
+        urlencode(&query.action),
+        urlencode(&query.entity_type),
+        urlencode(&query.since),
+        urlencode(&query.until)
+    );
+    let older = (events.len() as i64 == limit)
+        .then(|| events.last().map(|e| format!("{base}&before={}", e.id)))
+        .flatten();
+    Ok(page(
+        &state,
+        &visit,
+        "audit.html",
+        context! {
+            forum => forum_value(&forum), events => rows, older => older, query => base,
+            filter => context! { action => query.action, entity_type => query.entity_type, since => query.since, until => query.until },
+        },
+    ))
+}
+
+/// GET /f/{slug}/audit.csv: the filtered trail (up to 500 events a request), as CSV.
+pub(crate) async fn audit_csv(
+    State(state): State<AppState>,
+    visit: Visit,
+    Path(slug): Path<String>,
+    Query(query): Query<AuditQuery>,
+) -> Result<Response, PageError> {
+    let filter = query
+        .to_filter()
+        .map_err(|e| PageError::from_action(e.into(), &visit.here))?;
+    let events = audit::list(&state.app, &visit.viewer, &slug, filter, audit::MAX_PAGE)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let mut csv = String::from("id,at,actor,action,entity_type,entity_id,before,after\r\n");
+    for e in &events {
+        let cells = [
+            e.id.to_string(),
+            e.at.to_rfc3339_seconds(),
+            e.actor_label.clone(),
+            e.action.clone(),
+            e.entity_type.clone(),
+            e.entity_id.clone(),
+            e.before.clone().unwrap_or_default(),
+            e.after.clone().unwrap_or_default(),
+        ];
+        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        csv.push_str(&line.join(","));
+        csv.push_str("\r\n");
+    }
+    Ok((
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"audit-{slug}.csv\""),
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+/// Quotes a CSV cell when needed, and defuses spreadsheet formulas.
+fn csv_cell(raw: &str) -> String {
+    let defused = if raw.starts_with(['=', '+', '-', '@']) {
+        format!("'{raw}")
+    } else {
+        raw.to_owned()
+    };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+async fn people_page(
+    state: &AppState,
+    visit: &Visit,
+    slug: &str,
+    status: StatusCode,
+    error: Option<String>,
+) -> Result<Response, PageError> {
+    let (forum, holders) = forums::people(&state.app, &visit.viewer, slug)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let people: Vec<Value> = holders
+        .iter()
+        .map(|h| {
+            context! {
+                account => h.account.0, name => h.display_name.clone(), email => h.email.clone(), role => role_id(h.role),
+                role_code => h.role.code(), since => h.granted_at.to_display_utc(),
+            }
+        })
+        .collect();
+    let roles: Vec<Value> = Role::ALL
+        .iter()
+        .map(|r| context! { code => r.code(), id => role_id(*r) })
+        .collect();
+    Ok(render(
+        state,
+        visit,
+        status,
+        "people.html",
+        context! { forum => forum_value(&forum), people => people, roles => roles, error => error },
+    ))
+}
+
+/// GET /f/{slug}/people
+pub(crate) async fn people(
+    State(state): State<AppState>,
+    visit: Visit,
+    Path(slug): Path<String>,
+    RawQuery(_q): RawQuery,
+) -> Result<Response, PageError> {
+    people_page(&state, &visit, &slug, StatusCode::OK, None).await
+}
+
+fn require_signed_in(visit: &Visit, form: &FormData, action: &str) -> Result<(), PageError> {
+    if visit.viewer.account.is_some() {
+        return Ok(());
+    }
+    Err(PageError::SignIn {
+        next: action.to_owned(),
+        resume: Some(form.resume(action)),
+    })
+}
+
+/// POST /f/{slug}/people: grant a role by e-mail address.
+pub(crate) async fn grant(
+    State(state): State<AppState>,
+    visit: Visit,
+    Path(slug): Path<String>,
+    form: FormData,
+) -> Result<Response, PageError> {
+    let action = format!("/f/{slug}/people");
+    require_signed_in(&visit, &form, &action)?;
+    let role = match Role::parse(form.get("role")) {
+        Ok(role) => role,
+        Err(e) => return Err(PageError::from_action(e.into(), &action)),
+    };
+    match forums::grant_role(&state.app, &visit.viewer, &slug, form.get("email"), role).await {
+        Ok(true) => Ok(see_other(&format!("{action}?notice=role-granted"))),
+        Ok(false) => Ok(see_other(&format!("{action}?notice=role-already-held"))),
+        Err(ActionError::Invalid(field)) => {
+            let message = field_message(&visit, &field);
+            people_page(
+                &state,
+                &visit,
+                &slug,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(message),
+            )
+            .await
+        }
+        Err(other) => Err(PageError::from_action(other, &action)),
+    }
+}
+
+fn field_message(visit: &Visit, field: &FieldError) -> String {
+    format!(
+        "{} ({})",
+        plenary_app::i18n::t_args(visit.language, "error-invalid", &[("field", field.field)]),
+        field.problem
+    )
+}
+
+/// POST /f/{slug}/people/revoke
+pub(crate) async fn revoke(
+    State(state): State<AppState>,
+    visit: Visit,
+    Path(slug): Path<String>,
+    form: FormData,
+) -> Result<Response, PageError> {
+    let action = format!("/f/{slug}/people/revoke");
+    require_signed_in(&visit, &form, &action)?;
+    let back = format!("/f/{slug}/people");
+    let account: i64 = form
+        .get("account")
+        .parse()
+        .map_err(|_| PageError::Invalid {
+            field: "account".into(),
+        })?;
+    let role = Role::parse(form.get("role")).map_err(|_| PageError::Invalid {
+        field: "role".into(),
+    })?;
+    forums::revoke_role(&state.app, &visit.viewer, &slug, AccountId(account), role)
+        .await
+        .map_err(|e| PageError::from_action(e, &back))?;
+    Ok(see_other(&format!("{back}?notice=role-revoked")))
+}

@@ -1,0 +1,346 @@
+//! Every URL of Plenary, with the permission it needs: start here to find a handler.
+//!
+//! `routes()` is the single table; `build` registers exactly what it lists, and the
+//! route × role test (`tests/it/routes.rs`) requests every entry as every role and
+//! checks the answer against `permission`. Sample paths use the demo forum `igf`.
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Method, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, delete, get, post};
+use plenary_domain::permissions::Permission;
+use tower_http::trace::TraceLayer;
+
+use crate::pages::{account, audit, auth, forums};
+use crate::{AppState, api, pages, visit};
+
+/// Which face of the application a route belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// An HTML page or form (cookies, CSRF).
+    Page,
+    /// The JSON API (bearer tokens).
+    Api,
+    /// Health checks, static files, the OpenAPI document.
+    Infra,
+}
+
+/// One route as the table states it.
+#[derive(Debug, Clone)]
+pub struct RouteSpec {
+    pub method: Method,
+    /// The axum path pattern.
+    pub path: &'static str,
+    /// A concrete path to request in tests.
+    pub sample: &'static str,
+    /// What the caller needs (in the forum named in the path, if any).
+    pub permission: Permission,
+    pub surface: Surface,
+}
+
+const fn spec(
+    method: Method,
+    path: &'static str,
+    sample: &'static str,
+    permission: Permission,
+    surface: Surface,
+) -> RouteSpec {
+    RouteSpec {
+        method,
+        path,
+        sample,
+        permission,
+        surface,
+    }
+}
+
+use Permission::{ForumMember, ManagePeople, Public, SignedIn, ViewAudit};
+use Surface::{Api, Infra, Page};
+
+fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
+    vec![
+        (spec(Method::GET, "/", "/", Public, Page), get(forums::home)),
+        (
+            spec(Method::GET, "/countries", "/countries", Public, Page),
+            get(forums::countries_page),
+        ),
+        (
+            spec(Method::GET, "/f/{slug}", "/f/igf", Public, Page),
+            get(forums::forum_home),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/members",
+                "/f/igf/members",
+                ForumMember,
+                Page,
+            ),
+            get(forums::members),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/people",
+                "/f/igf/people",
+                ManagePeople,
+                Page,
+            ),
+            get(audit::people),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/people",
+                "/f/igf/people",
+                ManagePeople,
+                Page,
+            ),
+            post(audit::grant),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/people/revoke",
+                "/f/igf/people/revoke",
+                ManagePeople,
+                Page,
+            ),
+            post(audit::revoke),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/audit",
+                "/f/igf/audit",
+                ViewAudit,
+                Page,
+            ),
+            get(audit::audit_page),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/audit.csv",
+                "/f/igf/audit.csv",
+                ViewAudit,
+                Page,
+            ),
+            get(audit::audit_csv),
+        ),
+        (
+            spec(Method::GET, "/sign-in", "/sign-in", Public, Page),
+            get(auth::sign_in_form),
+        ),
+        (
+            spec(Method::POST, "/sign-in", "/sign-in", Public, Page),
+            post(auth::sign_in),
+        ),
+        (
+            spec(Method::POST, "/sign-out", "/sign-out", Public, Page),
+            post(auth::sign_out),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/password-reset",
+                "/password-reset",
+                Public,
+                Page,
+            ),
+            get(auth::reset_request_form),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/password-reset",
+                "/password-reset",
+                Public,
+                Page,
+            ),
+            post(auth::reset_request),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/password-reset/{token}",
+                "/password-reset/plr_unknown",
+                Public,
+                Page,
+            ),
+            get(auth::reset_form),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/password-reset/{token}",
+                "/password-reset/plr_unknown",
+                Public,
+                Page,
+            ),
+            post(auth::reset),
+        ),
+        (
+            spec(Method::GET, "/account", "/account", SignedIn, Page),
+            get(account::show),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/account/tokens",
+                "/account/tokens",
+                SignedIn,
+                Page,
+            ),
+            post(account::create_token),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/account/tokens/{id}/revoke",
+                "/account/tokens/999999/revoke",
+                SignedIn,
+                Page,
+            ),
+            post(account::revoke_token),
+        ),
+        (
+            spec(Method::POST, "/language", "/language", Public, Page),
+            post(pages::switch_language),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/static/plenary.css",
+                "/static/plenary.css",
+                Public,
+                Infra,
+            ),
+            get(pages::stylesheet),
+        ),
+        (
+            spec(Method::GET, "/healthz", "/healthz", Public, Infra),
+            get(api::healthz),
+        ),
+        (
+            spec(Method::GET, "/readyz", "/readyz", Public, Infra),
+            get(api::readyz),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/openapi.json",
+                "/api/v1/openapi.json",
+                Public,
+                Infra,
+            ),
+            get(api::openapi),
+        ),
+        (
+            spec(Method::GET, "/api/v1/forums", "/api/v1/forums", Public, Api),
+            get(api::list_forums),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}",
+                "/api/v1/forums/igf",
+                Public,
+                Api,
+            ),
+            get(api::get_forum),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/countries",
+                "/api/v1/countries",
+                Public,
+                Api,
+            ),
+            get(api::list_countries),
+        ),
+        (
+            spec(Method::GET, "/api/v1/me", "/api/v1/me", SignedIn, Api),
+            get(api::me),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/roles",
+                "/api/v1/forums/igf/roles",
+                ManagePeople,
+                Api,
+            ),
+            get(api::list_people),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/roles",
+                "/api/v1/forums/igf/roles",
+                ManagePeople,
+                Api,
+            ),
+            post(api::grant_role),
+        ),
+        (
+            spec(
+                Method::DELETE,
+                "/api/v1/forums/{slug}/roles/{account_id}/{role}",
+                "/api/v1/forums/igf/roles/999999/participant",
+                ManagePeople,
+                Api,
+            ),
+            delete(api::revoke_role),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/audit",
+                "/api/v1/forums/igf/audit",
+                ViewAudit,
+                Api,
+            ),
+            get(api::list_audit),
+        ),
+    ]
+}
+
+/// The route table, without the handlers.
+pub fn table() -> Vec<RouteSpec> {
+    routes().into_iter().map(|(spec, _)| spec).collect()
+}
+
+async fn fallback(uri: Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        api::api_not_found().await.into_response()
+    } else {
+        pages::not_found().await.into_response()
+    }
+}
+
+pub(crate) fn build(state: AppState) -> Router {
+    let mut router: Router<AppState> = Router::new();
+    // Several methods can share a path: merge them into one MethodRouter per path.
+    let mut by_path: Vec<(&'static str, MethodRouter<AppState>)> = Vec::new();
+    for (spec, handler) in routes() {
+        match by_path.iter_mut().find(|(path, _)| *path == spec.path) {
+            Some((_, existing)) => *existing = std::mem::take(existing).merge(handler),
+            None => by_path.push((spec.path, handler)),
+        }
+    }
+    for (path, handler) in by_path {
+        router = router.route(path, handler);
+    }
+    router
+        .fallback(fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            visit::resolve_visit,
+        ))
+        .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
