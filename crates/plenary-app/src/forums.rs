@@ -118,18 +118,17 @@ pub async fn create_forum(
     }
     let now = app.now();
     let mut tx = app.db().begin().await?;
-    if let Some(iso2) = &input.country_iso2 {
-        if plenary_db::countries::country_by_iso2(&mut tx, iso2)
+    if let Some(iso2) = &input.country_iso2
+        && plenary_db::countries::country_by_iso2(&mut tx, iso2)
             .await?
             .is_none()
-        {
-            return Err(FieldError::new(
-                "country",
-                "unknown_country",
-                format!("no country with code {iso2:?}"),
-            )
-            .into());
-        }
+    {
+        return Err(FieldError::new(
+            "country",
+            "unknown_country",
+            format!("no country with code {iso2:?}"),
+        )
+        .into());
     }
     let new = NewForum {
         slug: &slug,

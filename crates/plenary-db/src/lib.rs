@@ -153,15 +153,17 @@ impl Db {
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(10));
-                if let Some(parent) = options.get_filename().parent() {
-                    if !parent.as_os_str().is_empty() {
-                        std::fs::create_dir_all(parent).map_err(|e| {
-                            DbError::Unavailable(format!(
-                                "cannot create the folder {}: {e}",
-                                parent.display()
-                            ))
-                        })?;
-                    }
+                if let Some(parent) = options
+                    .get_filename()
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                {
+                    std::fs::create_dir_all(parent).map_err(|e| {
+                        DbError::Unavailable(format!(
+                            "cannot create the folder {}: {e}",
+                            parent.display()
+                        ))
+                    })?;
                 }
                 let pool = SqlitePoolOptions::new()
                     .max_connections(size.max_connections)

@@ -18,6 +18,44 @@ pub struct ReceivedMail {
     pub data: String,
 }
 
+impl ReceivedMail {
+    /// The body after the headers, decoded if it was sent quoted-printable (as mail
+    /// clients show it: soft line breaks joined, `=XX` escapes decoded).
+    pub fn body_text(&self) -> String {
+        let (headers, body) = self
+            .data
+            .split_once("\r\n\r\n")
+            .or_else(|| self.data.split_once("\n\n"))
+            .unwrap_or(("", self.data.as_str()));
+        if !headers
+            .to_ascii_lowercase()
+            .contains("content-transfer-encoding: quoted-printable")
+        {
+            return body.to_owned();
+        }
+        let joined = body.replace("=\r\n", "").replace("=\n", "");
+        let bytes = joined.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut idx = 0;
+        while idx < bytes.len() {
+            let hex = bytes
+                .get(idx + 1..idx + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
+            match (bytes[idx], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+                (b'=', Some(byte)) => {
+                    out.push(byte);
+                    idx += 3;
+                }
+                (byte, _) => {
+                    out.push(byte);
+                    idx += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
 /// A running SMTP sink; it stops when dropped.
 #[derive(Debug)]
 pub struct SmtpSink {

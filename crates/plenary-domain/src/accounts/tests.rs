@@ -1,3 +1,4 @@
+//! Tests for `accounts`.
 use super::*;
 
 #[test]

@@ -1,3 +1,4 @@
+//! Tests for `countries`.
 use super::*;
 
 const SAMPLE: &str = "iso2,iso3,numeric,name,un_regional_group,m49_region,m49_subregion,wesp_status,ldc,lldc,sids,note
@@ -18,7 +19,7 @@ fn parses_quoted_names_and_flags() {
     assert!(!countries[1].sids);
     assert_eq!(
         countries[0].development_status,
-        DevelopmentStatus::Developing
+        Some(DevelopmentStatus::Developing)
     );
 }
 

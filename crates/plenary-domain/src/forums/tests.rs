@@ -1,3 +1,4 @@
+//! Tests for `forums`.
 use super::*;
 
 #[test]

@@ -1,3 +1,4 @@
+//! Tests for `jobs`.
 use super::*;
 
 #[test]

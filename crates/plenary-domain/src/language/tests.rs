@@ -1,3 +1,4 @@
+//! Tests for `language`.
 use super::*;
 
 #[test]

@@ -1,3 +1,4 @@
+//! Tests for `permissions`.
 use super::*;
 
 fn signed_in(roles: &[Role]) -> Principal {

@@ -1,3 +1,4 @@
+//! Tests for `time`.
 use super::*;
 
 #[test]

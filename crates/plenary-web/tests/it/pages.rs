@@ -1,0 +1,129 @@
+//! Pages that a secretariat works through: people and roles, the audit trail.
+
+use axum::http::StatusCode;
+
+use crate::TestApp;
+
+#[tokio::test]
+async fn the_secretariat_grants_and_revokes_roles_on_the_people_page() {
+    let test = TestApp::new().await;
+    let mut client = test.signed_in("secretariat@igf.example.org").await;
+    let page = client.get("/f/igf/people").await;
+    assert!(
+        page.body.contains("participant@igf.example.org"),
+        "{}",
+        page.body
+    );
+    let res = client
+        .post_form(
+            "/f/igf/people",
+            &[
+                ("email", "participant@igf.example.org"),
+                ("role", "body_member"),
+            ],
+        )
+        .await;
+    assert_eq!(res.location(), "/f/igf/people?notice=role-granted");
+    let page = client.get(res.location()).await;
+    assert!(page.body.contains("Role granted."), "{}", page.body);
+    let res = client
+        .post_form(
+            "/f/igf/people",
+            &[("email", "nobody@igf.example.org"), ("role", "chair")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("no account with the address"),
+        "{}",
+        res.body
+    );
+
+    // The participant now sees the role on the forum page.
+    let mut participant = test.signed_in("participant@igf.example.org").await;
+    let forum = participant.get("/f/igf").await;
+    assert!(
+        forum.body.contains("<li>Body member</li>"),
+        "{}",
+        forum.body
+    );
+
+    let holders = plenary_app::forums::people(
+        &test.app,
+        &plenary_app::accounts::Viewer {
+            account: None,
+            session_id: None,
+        },
+        "igf",
+    )
+    .await;
+    assert!(
+        holders.is_err(),
+        "the action itself refuses anonymous callers"
+    );
+    let id = {
+        let marker = "participant@igf.example.org</td><td>Body member</td>";
+        let page = client.get("/f/igf/people").await;
+        let at = page.body.find(marker).expect("row shown");
+        let rest = &page.body[at..];
+        let v = rest.find("name=\"account\" value=\"").unwrap() + "name=\"account\" value=\"".len();
+        rest[v..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+    };
+    let res = client
+        .post_form(
+            "/f/igf/people/revoke",
+            &[("account", &id), ("role", "body_member")],
+        )
+        .await;
+    assert_eq!(res.location(), "/f/igf/people?notice=role-revoked");
+    let forum = participant.get("/f/igf").await;
+    assert!(!forum.body.contains("<li>Body member</li>"));
+    let actions: Vec<String> = test
+        .audit_actions()
+        .await
+        .into_iter()
+        .filter(|a| a.starts_with("role."))
+        .collect();
+    assert_eq!(&actions[..2], ["role.revoke", "role.grant"]);
+}
+
+#[tokio::test]
+async fn the_audit_trail_filters_and_exports() {
+    let test = TestApp::new().await;
+    let mut client = test.signed_in("secretariat@igf.example.org").await;
+    client
+        .post_form(
+            "/f/igf/people",
+            &[("email", "participant@igf.example.org"), ("role", "chair")],
+        )
+        .await;
+    let page = client.get("/f/igf/audit?action=role.").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let rows = page.body.matches("<code>role.grant</code>").count();
+    assert_eq!(rows, 7, "six demo grants in igf and one just now");
+    assert!(!page.body.contains("<code>forum.create</code>"));
+    let csv = client.get("/f/igf/audit.csv?action=role.grant").await;
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,at,actor,action,entity_type,entity_id,before,after"
+    );
+    assert_eq!(lines.len(), 8);
+    assert!(lines[1].contains(",role.grant,role_grant,"), "{}", lines[1]);
+    // Other forums' events never show here.
+    assert!(!csv.body.contains("kenya-igf"));
+    let bad = client.get("/f/igf/audit?since=yesterday").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_countries_page_lists_the_reference_table() {
+    let test = TestApp::new().await;
+    let page = test.client().get("/countries").await;
+    assert_eq!(page.body.matches("<tr><td>").count(), 201);
+    assert!(page.body.contains("<tr><td>Kenya</td><td>KE</td><td>African</td><td>Developing</td><td>No</td><td>No</td><td>No</td></tr>"), "{}", page.body);
+}

@@ -1,0 +1,185 @@
+//! The route × role table: every route in `plenary_web::routes::table()` is requested
+//! as every role (and anonymously, and as another forum's secretariat), and the answer
+//! must match the permission the table states — enforced on the server, whatever the
+//! page shows.
+
+use axum::http::{Method, StatusCode};
+use plenary_domain::permissions::{Permission, Principal, Role, authorize};
+use plenary_web::routes::{Surface, table};
+
+use crate::TestApp;
+
+/// Who makes the request.
+#[derive(Debug, Clone, Copy)]
+enum Who {
+    Anonymous,
+    /// A demo account holding this role in the forum `igf`.
+    Igf(Role, &'static str),
+    /// The secretariat of another forum (no role in `igf`).
+    OtherForumSecretariat,
+}
+
+const WHO: [Who; 8] = [
+    Who::Anonymous,
+    Who::Igf(Role::Participant, "participant@igf.example.org"),
+    Who::Igf(Role::Organiser, "organiser@igf.example.org"),
+    Who::Igf(Role::Reviewer, "reviewer@igf.example.org"),
+    Who::Igf(Role::BodyMember, "mag.member@igf.example.org"),
+    Who::Igf(Role::Chair, "chair@igf.example.org"),
+    Who::Igf(Role::Secretariat, "secretariat@igf.example.org"),
+    Who::OtherForumSecretariat,
+];
+
+fn email(who: Who) -> Option<&'static str> {
+    match who {
+        Who::Anonymous => None,
+        Who::Igf(_, email) => Some(email),
+        Who::OtherForumSecretariat => Some("secretariat@kenya-igf.example.org"),
+    }
+}
+
+fn principal(who: Who) -> Principal {
+    match who {
+        Who::Anonymous => Principal::anonymous(),
+        Who::Igf(role, _) => Principal {
+            account: Some(plenary_domain::AccountId(1)),
+            roles: vec![role],
+        },
+        Who::OtherForumSecretariat => Principal {
+            account: Some(plenary_domain::AccountId(1)),
+            roles: vec![],
+        },
+    }
+}
+
+/// A body that passes validation where the route takes one, so only authorisation decides.
+fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
+    match path {
+        "/f/{slug}/people" => vec![
+            ("email", "participant@igf.example.org"),
+            ("role", "reviewer"),
+        ],
+        "/f/{slug}/people/revoke" => vec![("account", "999999"), ("role", "participant")],
+        "/sign-in" => vec![
+            ("email", "participant@igf.example.org"),
+            ("password", crate::PASSWORD),
+        ],
+        "/password-reset" => vec![("email", "nobody@example.org")],
+        "/password-reset/{token}" => vec![("password", "a-long-new-password")],
+        "/account/tokens" => vec![("name", "route test")],
+        "/language" => vec![("language", "fr"), ("back", "/")],
+        _ => vec![],
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_table_says() {
+    let test = TestApp::new().await;
+    let mut tokens = std::collections::HashMap::new();
+    for who in WHO {
+        if let Some(email) = email(who) {
+            tokens.insert(email, test.api_token(email).await);
+        }
+    }
+    let routes = table();
+    assert!(routes.len() >= 30, "{}", routes.len());
+    let mut failures = Vec::new();
+    for route in &routes {
+        for who in WHO {
+            let allowed = authorize(&principal(who), route.permission).is_ok();
+            let status = match route.surface {
+                Surface::Api | Surface::Infra => {
+                    let token = email(who).map(|e| tokens[e].as_str());
+                    let body = (route.method == Method::POST)
+                        .then_some(r#"{"email":"participant@igf.example.org","role":"reviewer"}"#);
+                    test.api(route.method.clone(), route.sample, token, body)
+                        .await
+                        .status
+                }
+                Surface::Page => {
+                    let mut client = match email(who) {
+                        Some(email) => test.signed_in(email).await,
+                        None => test.client(),
+                    };
+                    if route.method == Method::GET {
+                        client.get(route.sample).await.status
+                    } else {
+                        client
+                            .post_form(route.sample, &form_fields(route.path))
+                            .await
+                            .status
+                    }
+                }
+            };
+            let refused = match who {
+                Who::Anonymous if route.surface == Surface::Page => {
+                    status == StatusCode::SEE_OTHER || status == StatusCode::UNAUTHORIZED
+                }
+                Who::Anonymous => status == StatusCode::UNAUTHORIZED,
+                _ => status == StatusCode::FORBIDDEN,
+            };
+            // Public routes may redirect anonymous visitors (sign-in, language), so only
+            // a refusal status counts as refused for routes that need someone.
+            let ok = if allowed {
+                status != StatusCode::FORBIDDEN
+                    && status != StatusCode::UNAUTHORIZED
+                    && status.as_u16() < 500
+                    && !(route.permission != Permission::Public
+                        && status == StatusCode::SEE_OTHER
+                        && matches!(who, Who::Anonymous))
+            } else {
+                refused
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} {} as {who:?}: got {status}, allowed={allowed}",
+                    route.method, route.sample
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn anonymous_visitors_are_sent_to_sign_in_and_come_back() {
+    let test = TestApp::new().await;
+    let mut client = test.client();
+    let res = client.get("/f/igf/audit").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.location(), "/sign-in?next=%2Ff%2Figf%2Faudit");
+    let res = client
+        .post_form(
+            "/sign-in",
+            &[
+                ("email", "secretariat@igf.example.org"),
+                ("password", crate::PASSWORD),
+                ("next", "/f/igf/audit"),
+            ],
+        )
+        .await;
+    assert_eq!(res.location(), "/f/igf/audit");
+    assert_eq!(client.get("/f/igf/audit").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_urls_get_a_404_page_or_a_json_error() {
+    let test = TestApp::new().await;
+    let res = test.client().get("/no/such/page").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert!(
+        res.body.contains("This page does not exist."),
+        "{}",
+        res.body
+    );
+    let res = test.api(Method::GET, "/api/v1/nothing", None, None).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert_eq!(res.json()["error"]["code"], "not_found");
+    let res = test.client().get("/f/no-such-forum").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+}
