@@ -32,7 +32,10 @@ pub(crate) struct Templates {
 }
 
 /// `t("message-id", name=value, …)`: the message in the page's language (`lang` in the context).
-#[expect(clippy::needless_pass_by_value, reason = "minijinja passes keyword arguments by value")]
+#[expect(
+    clippy::needless_pass_by_value,
+    reason = "minijinja passes keyword arguments by value"
+)]
 fn translate(state: &State, id: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
     let language = state
         .lookup("lang")

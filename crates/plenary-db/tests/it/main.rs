@@ -2,7 +2,10 @@
 //! PLENARY_TEST_POSTGRES_URL is set (CI always sets it, with PLENARY_REQUIRE_POSTGRES=1).
 //! A test that passes on one backend only is a bug in plenary-db, not in the test.
 
-#![expect(clippy::unwrap_used, reason = "a test fails loudly on the first unexpected error")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first unexpected error"
+)]
 
 mod accounts;
 mod audit;

@@ -3,7 +3,10 @@
 //! PLENARY_TEST_BACKEND=postgres. Mail goes to a real SMTP sink.
 //! The browser test (`browser.rs`) serves the same router on a real port.
 
-#![expect(clippy::unwrap_used, reason = "a test fails loudly on the first unexpected error")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on the first unexpected error"
+)]
 
 mod api;
 mod auth;
