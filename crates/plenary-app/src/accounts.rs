@@ -65,8 +65,8 @@ pub struct NewAccountInput {
     pub language: Option<Language>,
 }
 
-/// Creates a person and their account. Called by the CLI (`plenary user add`), the demo
-/// loader and the secretariat's people page.
+/// Creates a person and their account. Called by the CLI (`plenary user add`) and the
+/// demo loader; self-registration arrives with the participation issue.
 pub async fn create_account(
     app: &App,
     actor: &Actor,
@@ -129,7 +129,10 @@ pub async fn sign_in(app: &App, email: &str, password: &str) -> Result<SignedIn,
     let failures =
         q::sign_in_failures_since(&mut tx, &email_key, now.minus(SIGN_IN_WINDOW)).await?;
     if let Throttle::Locked { until } = rules::throttle(&failures, now) {
-        return Err(ActionError::RateLimited { until });
+        return Err(ActionError::RateLimited {
+            until,
+            retry_after_seconds: (until.as_unix_seconds() - now.as_unix_seconds()).max(1),
+        });
     }
     let record = q::account_by_email(&mut tx, &email_key).await?;
     // Without an account, verify against a fixed hash anyway so both paths take as long.
@@ -396,7 +399,10 @@ pub async fn request_password_reset(
     let key = format!("reset:{}", email.as_str());
     let recent = q::sign_in_failures_since(&mut tx, &key, now.minus(SIGN_IN_WINDOW)).await?;
     if let Throttle::Locked { until } = rules::throttle(&recent, now) {
-        return Err(ActionError::RateLimited { until });
+        return Err(ActionError::RateLimited {
+            until,
+            retry_after_seconds: (until.as_unix_seconds() - now.as_unix_seconds()).max(1),
+        });
     }
     // Every request counts towards the limit, so the form cannot flood an inbox.
     q::record_sign_in_failure(&mut tx, &key, now).await?;

@@ -55,3 +55,137 @@ pub async fn list_countries(app: &App) -> Result<Vec<Country>, ActionError> {
     tx.commit().await?;
     Ok(countries)
 }
+
+#[cfg(test)]
+mod tests {
+    use plenary_domain::countries::{DevelopmentStatus as D, UnRegionalGroup as G};
+
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_classifies_known_countries_correctly() {
+        let countries = reference_countries().unwrap();
+        assert_eq!(countries.len(), 201);
+        let by_code = |iso2: &str| countries.iter().find(|c| c.iso2 == iso2).unwrap();
+        // (iso2, group, status, ldc, lldc, sids)
+        let cases = [
+            ("KE", G::African, Some(D::Developing), false, false, false),
+            (
+                "FR",
+                G::WesternEuropeanAndOthers,
+                Some(D::Developed),
+                false,
+                false,
+                false,
+            ),
+            (
+                "BR",
+                G::LatinAmericanAndCaribbean,
+                Some(D::Developing),
+                false,
+                false,
+                false,
+            ),
+            (
+                "BO",
+                G::LatinAmericanAndCaribbean,
+                Some(D::Developing),
+                false,
+                true,
+                false,
+            ),
+            (
+                "RU",
+                G::EasternEuropean,
+                Some(D::EconomyInTransition),
+                false,
+                false,
+                false,
+            ),
+            (
+                "UA",
+                G::EasternEuropean,
+                Some(D::EconomyInTransition),
+                false,
+                false,
+                false,
+            ),
+            (
+                "JP",
+                G::AsiaPacific,
+                Some(D::Developed),
+                false,
+                false,
+                false,
+            ),
+            ("NP", G::AsiaPacific, Some(D::Developing), true, true, false),
+            (
+                "FJ",
+                G::AsiaPacific,
+                Some(D::Developing),
+                false,
+                false,
+                true,
+            ),
+            (
+                "MV",
+                G::AsiaPacific,
+                Some(D::Developing),
+                false,
+                false,
+                true,
+            ),
+            (
+                "US",
+                G::WesternEuropeanAndOthers,
+                Some(D::Developed),
+                false,
+                false,
+                false,
+            ),
+            (
+                "CH",
+                G::WesternEuropeanAndOthers,
+                Some(D::Developed),
+                false,
+                false,
+                false,
+            ),
+            ("VA", G::None, None, false, false, false),
+        ];
+        for (iso2, group, status, ldc, lldc, sids) in cases {
+            let c = by_code(iso2);
+            assert_eq!(
+                (
+                    c.un_regional_group,
+                    c.development_status,
+                    c.ldc,
+                    c.lldc,
+                    c.sids
+                ),
+                (group, status, ldc, lldc, sids),
+                "{iso2}"
+            );
+        }
+        assert_eq!(by_code("BO").iso3, "BOL");
+        assert_eq!(by_code("BO").numeric, "068");
+        // Every code is unique, and the five groups have their UN membership counts
+        // (member states plus observers/territories placed in a group).
+        let mut codes: Vec<&str> = countries.iter().map(|c| c.iso2.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), countries.len());
+        let in_group = |g: G| {
+            countries
+                .iter()
+                .filter(|c| c.un_regional_group == g)
+                .count()
+        };
+        assert_eq!(in_group(G::African), 54);
+        assert_eq!(in_group(G::EasternEuropean), 23);
+        assert_eq!(in_group(G::LatinAmericanAndCaribbean), 33);
+        assert_eq!(in_group(G::WesternEuropeanAndOthers), 29);
+        assert_eq!(countries.iter().filter(|c| c.ldc).count(), 44);
+        assert_eq!(countries.iter().filter(|c| c.lldc).count(), 32);
+    }
+}

@@ -29,9 +29,12 @@ pub enum ActionError {
     /// Wrong e-mail address or password: deliberately says no more.
     #[error("the e-mail address or password is not correct")]
     SignInFailed,
-    /// Too many attempts; try again after `until`.
+    /// Too many attempts; try again after `until` (in `retry_after_seconds`).
     #[error("too many attempts; try again after {}", until.to_display_utc())]
-    RateLimited { until: Timestamp },
+    RateLimited {
+        until: Timestamp,
+        retry_after_seconds: i64,
+    },
     /// The database cannot be reached.
     #[error("the database is unavailable: {0}")]
     Unavailable(String),

@@ -10,7 +10,8 @@ use plenary_db::accounts::{self as account_q, RoleHolder};
 use plenary_db::forums::{self as q, NewForum};
 use plenary_domain::audit::{Actor, AuditEntry};
 use plenary_domain::forums::{
-    Forum, ForumKind, Slug, StakeholderGroup, default_stakeholder_groups,
+    Forum, ForumKind, Slug, StakeholderGroup, default_stakeholder_groups, parse_group_code,
+    parse_group_name,
 };
 use plenary_domain::permissions::{Permission, Principal, Role, authorize};
 use plenary_domain::{AccountId, FieldError, ForumId, Language};
@@ -298,4 +299,51 @@ pub async fn revoke_role(
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Adds a stakeholder group to the forum (after the existing ones); the forum's
+/// secretariat only. A code already used in the forum is a conflict.
+pub async fn add_stakeholder_group(
+    app: &App,
+    viewer: &Viewer,
+    slug: &str,
+    code: &str,
+    name: &str,
+) -> Result<StakeholderGroup, ActionError> {
+    let code = parse_group_code(code)?;
+    let name = parse_group_name(name)?;
+    let now = app.now();
+    let mut tx = app.db().begin().await?;
+    let (forum, principal) = forum_and_principal(&mut tx, viewer, slug).await?;
+    authorize(&principal, Permission::ManageForum)?;
+    let existing = q::stakeholder_groups(&mut tx, forum.id).await?;
+    if existing.iter().any(|g| g.code == code) {
+        return Err(ActionError::Conflict(format!(
+            "the forum already has a stakeholder group {code:?}"
+        )));
+    }
+    let position = existing.iter().map(|g| g.position + 1).max().unwrap_or(0);
+    let id = q::insert_stakeholder_group(&mut tx, forum.id, &code, &name, position).await?;
+    audit::record(
+        &mut tx,
+        &viewer.actor(),
+        AuditEntry {
+            forum: Some(forum.id),
+            action: "stakeholder_group.create",
+            entity_type: "stakeholder_group",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(json!({"code": code, "name": name, "position": position}).to_string()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(StakeholderGroup {
+        id,
+        forum: forum.id,
+        code,
+        name,
+        position,
+    })
 }

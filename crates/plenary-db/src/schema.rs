@@ -1,7 +1,8 @@
 //! The live schema as a normalised list of columns, to compare the two backends.
 //!
-//! `columns` reads the catalog of whichever backend `db` is; `TypeClass` folds the
-//! dialects' type names (`bigint`/`integer`, `timestamptz`/`text`) into one vocabulary.
+//! `columns` reads the catalog of whichever backend `db` is; the equivalence test
+//! (`tests/it/schema.rs`, `type_class`) folds the dialects' type names
+//! (`bigint`/`integer`, `timestamptz`/`text`) into one vocabulary.
 
 use crate::dialect::{COLUMNS_POSTGRES, COLUMNS_SQLITE};
 use crate::{Db, DbError, Tx};

@@ -103,6 +103,34 @@ pub struct StakeholderGroup {
     pub position: i64,
 }
 
+/// A stakeholder group's code: 2..=40 of `a-z`, `0-9` and `_`, starting with a letter.
+pub fn parse_group_code(raw: &str) -> Result<String, FieldError> {
+    let code = raw.trim();
+    let valid = (2..=40).contains(&code.len())
+        && code.starts_with(|c: char| c.is_ascii_lowercase())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if valid {
+        Ok(code.to_owned())
+    } else {
+        Err(FieldError::new(
+            "code",
+            "bad_code",
+            "2 to 40 lower-case letters, digits or _, starting with a letter",
+        ))
+    }
+}
+
+/// A stakeholder group's name: trimmed, 1..=120 characters.
+pub fn parse_group_name(raw: &str) -> Result<String, FieldError> {
+    let name = raw.trim();
+    if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
+        return Err(FieldError::new("name", "length", "1 to 120 characters"));
+    }
+    Ok(name.to_owned())
+}
+
 /// The IGF's stakeholder groups, as (code, English name), in the order the IGF lists them.
 pub fn default_stakeholder_groups() -> [(&'static str, &'static str); 5] {
     [

@@ -1,7 +1,7 @@
 //! The languages Plenary's pages are offered in, and how one is chosen for a request.
 //!
 //! `negotiate` picks the account's language, else the best match in the browser's
-//! `Accept-Language`, else English. Catalogs live in `plenary-web/locales`.
+//! `Accept-Language`, else English. Catalogs live in `plenary-app/locales`.
 
 use crate::FieldError;
 

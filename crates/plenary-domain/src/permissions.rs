@@ -1,13 +1,13 @@
 //! Roles and the one permission predicate every route and action goes through.
 //!
-//! `authorize(principal, permission)` is the rule; `plenary_app` calls it before
-//! every action and `plenary-web` before every route, so a page never hides a
-//! button as its only protection. The table of which role may do what is the
+//! `authorize(principal, permission)` is the rule; every `plenary_app` action calls
+//! it before it loads or changes anything, so the same check protects pages, the API
+//! and the CLI, and a page never hides a button as its only protection. The table of which role may do what is the
 //! `match` in `role_grants`; the route × role test in `plenary-web` walks it.
 
 use crate::{AccountId, FieldError};
 
-/// A role an account holds in one forum (granted by a `RoleGrant`).
+/// A role an account holds in one forum (a row of `role_grant`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
     /// Runs the forum: sets up cycles, calls and rules, manages people, sees the audit trail.
@@ -75,6 +75,8 @@ pub enum Permission {
     ManagePeople,
     /// Browse and export the forum's audit trail.
     ViewAudit,
+    /// Change the forum's settings, such as its stakeholder groups.
+    ManageForum,
 }
 
 /// Who is asking, as far as authorisation needs to know: the account (if signed in)
@@ -127,7 +129,9 @@ pub fn authorize(principal: &Principal, permission: Permission) -> Result<(), De
 pub fn role_grants(role: Role, permission: Permission) -> bool {
     match permission {
         Permission::Public | Permission::SignedIn | Permission::ForumMember => true,
-        Permission::ManagePeople | Permission::ViewAudit => role == Role::Secretariat,
+        Permission::ManagePeople | Permission::ViewAudit | Permission::ManageForum => {
+            role == Role::Secretariat
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 //! Internal errors are logged with their chain and never shown.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use plenary_app::ActionError;
 use serde_json::json;
@@ -22,9 +22,18 @@ pub enum ApiError {
     PayloadTooLarge,
     InvalidJson(String),
     UnknownField(String),
-    InvalidField { field: String, message: String },
-    Rule { code: &'static str, message: String },
-    RateLimited(String),
+    InvalidField {
+        field: String,
+        message: String,
+    },
+    Rule {
+        code: &'static str,
+        message: String,
+    },
+    RateLimited {
+        message: String,
+        retry_after_seconds: i64,
+    },
     Unavailable,
     Internal,
 }
@@ -44,7 +53,7 @@ impl ApiError {
             ApiError::UnknownField(_) => "unknown_field",
             ApiError::InvalidField { .. } => "invalid_field",
             ApiError::Rule { code, .. } => code,
-            ApiError::RateLimited(_) => "rate_limited",
+            ApiError::RateLimited { .. } => "rate_limited",
             ApiError::Unavailable => "unavailable",
             ApiError::Internal => "internal",
         }
@@ -61,7 +70,7 @@ impl ApiError {
             ApiError::UnknownField(_) | ApiError::InvalidField { .. } | ApiError::Rule { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -81,7 +90,7 @@ impl ApiError {
             ApiError::InvalidField { message, .. } | ApiError::Rule { message, .. } => {
                 message.clone()
             }
-            ApiError::RateLimited(why) => why.clone(),
+            ApiError::RateLimited { message, .. } => message.clone(),
             ApiError::Unavailable => "the database is unavailable; try again shortly".into(),
             ApiError::Internal => "internal error; it has been logged".into(),
         }
@@ -100,7 +109,23 @@ impl IntoResponse for ApiError {
         if let Some(field) = field {
             body["error"]["field"] = json!(field);
         }
-        (self.status(), Json(body)).into_response()
+        let mut response = (self.status(), Json(body)).into_response();
+        let headers = response.headers_mut();
+        match &self {
+            ApiError::Unauthenticated => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            ApiError::RateLimited {
+                retry_after_seconds,
+                ..
+            } => {
+                if let Ok(value) = HeaderValue::from_str(&retry_after_seconds.to_string()) {
+                    headers.insert(header::RETRY_AFTER, value);
+                }
+            }
+            _ => {}
+        }
+        response
     }
 }
 
@@ -116,7 +141,13 @@ impl From<ActionError> for ApiError {
             ActionError::Forbidden => ApiError::Forbidden,
             ActionError::NotFound => ApiError::NotFound,
             ActionError::Conflict(what) => ApiError::Conflict(what),
-            ActionError::RateLimited { .. } => ApiError::RateLimited(err.to_string()),
+            ActionError::RateLimited {
+                retry_after_seconds,
+                ..
+            } => ApiError::RateLimited {
+                message: err.to_string(),
+                retry_after_seconds,
+            },
             ActionError::Unavailable(why) => {
                 tracing::error!(error = %why, "database unavailable");
                 ApiError::Unavailable
@@ -188,7 +219,7 @@ impl PageError {
             },
             ActionError::Forbidden => PageError::Forbidden,
             ActionError::NotFound => PageError::NotFound,
-            ActionError::RateLimited { until } => PageError::RateLimited {
+            ActionError::RateLimited { until, .. } => PageError::RateLimited {
                 until: until.to_display_utc(),
             },
             ActionError::Unavailable(why) => {
@@ -200,5 +231,24 @@ impl PageError {
                 PageError::Internal
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_carry_the_headers_clients_need() {
+        let res = ApiError::Unauthenticated.into_response();
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(res.headers()[header::WWW_AUTHENTICATE], "Bearer");
+        let res = ApiError::RateLimited {
+            message: "too many attempts".into(),
+            retry_after_seconds: 840,
+        }
+        .into_response();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(res.headers()[header::RETRY_AFTER], "840");
     }
 }

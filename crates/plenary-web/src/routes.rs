@@ -12,7 +12,7 @@ use axum::routing::{MethodRouter, delete, get, post};
 use plenary_domain::permissions::Permission;
 use tower_http::trace::TraceLayer;
 
-use crate::pages::{account, audit, auth, forums};
+use crate::pages::{account, audit, auth, forums, people};
 use crate::{AppState, api, pages, visit};
 
 /// Which face of the application a route belongs to.
@@ -55,7 +55,7 @@ const fn spec(
     }
 }
 
-use Permission::{ForumMember, ManagePeople, Public, SignedIn, ViewAudit};
+use Permission::{ForumMember, ManageForum, ManagePeople, Public, SignedIn, ViewAudit};
 use Surface::{Api, Infra, Page};
 
 fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
@@ -68,6 +68,16 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (
             spec(Method::GET, "/f/{slug}", "/f/igf", Public, Page),
             get(forums::forum_home),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/stakeholder-groups",
+                "/f/igf/stakeholder-groups",
+                ManageForum,
+                Page,
+            ),
+            post(forums::add_group),
         ),
         (
             spec(
@@ -87,7 +97,7 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 ManagePeople,
                 Page,
             ),
-            get(audit::people),
+            get(people::people),
         ),
         (
             spec(
@@ -97,7 +107,7 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 ManagePeople,
                 Page,
             ),
-            post(audit::grant),
+            post(people::grant),
         ),
         (
             spec(
@@ -107,7 +117,7 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 ManagePeople,
                 Page,
             ),
-            post(audit::revoke),
+            post(people::revoke),
         ),
         (
             spec(
@@ -250,6 +260,16 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             get(api::get_forum),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/stakeholder_groups",
+                "/api/v1/forums/igf/stakeholder_groups",
+                ManageForum,
+                Api,
+            ),
+            post(api::add_stakeholder_group),
         ),
         (
             spec(

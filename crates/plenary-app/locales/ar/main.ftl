@@ -56,6 +56,10 @@ forum-members-area = مساحة الأعضاء
 forum-people = الأشخاص والأدوار
 forum-audit = سجل التدقيق
 forum-members-intro = هذه المساحة مخصصة للأشخاص الذين لديهم دور في هذا المنتدى.
+forum-add-group = إضافة مجموعة من أصحاب المصلحة
+field-group-code = الرمز (مثل academia)
+button-add = إضافة
+group-added = تمت إضافة مجموعة أصحاب المصلحة.
 
 role-secretariat = الأمانة
 role-chair = الرئاسة

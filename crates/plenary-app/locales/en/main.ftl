@@ -52,6 +52,10 @@ forum-members-area = Members' area
 forum-people = People and roles
 forum-audit = Audit trail
 forum-members-intro = This area is for people who hold a role in this forum.
+forum-add-group = Add a stakeholder group
+field-group-code = Code (e.g. academia)
+button-add = Add
+group-added = Stakeholder group added.
 
 role-secretariat = Secretariat
 role-chair = Chair

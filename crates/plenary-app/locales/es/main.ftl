@@ -52,6 +52,10 @@ forum-members-area = Área de miembros
 forum-people = Personas y roles
 forum-audit = Registro de auditoría
 forum-members-intro = Esta área es para las personas que tienen un rol en este foro.
+forum-add-group = Añadir un grupo de partes interesadas
+field-group-code = Código (p. ej. academia)
+button-add = Añadir
+group-added = Grupo de partes interesadas añadido.
 
 role-secretariat = Secretaría
 role-chair = Presidencia

@@ -52,6 +52,10 @@ forum-members-area = Espace membres
 forum-people = Personnes et rôles
 forum-audit = Journal d'audit
 forum-members-intro = Cet espace est réservé aux personnes qui ont un rôle dans ce forum.
+forum-add-group = Ajouter un groupe de parties prenantes
+field-group-code = Code (par ex. academia)
+button-add = Ajouter
+group-added = Groupe de parties prenantes ajouté.
 
 role-secretariat = Secrétariat
 role-chair = Présidence

@@ -56,7 +56,7 @@ pub async fn run(url: &str, args: ServeArgs) -> Result<(), Failure> {
 }
 
 /// Completes on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -1,4 +1,5 @@
-//! `plenary worker`: runs background jobs until interrupted (several may run on PostgreSQL).
+//! `plenary worker`: runs background jobs until interrupted or terminated (several may run
+//! on PostgreSQL).
 
 use std::time::Duration;
 
@@ -15,8 +16,8 @@ pub async fn run(url: &str, args: &MailArgs) -> Result<(), Failure> {
         stop_rx,
         Duration::from_secs(2),
     ));
-    eprintln!("worker running; Ctrl-C to stop");
-    let _ = tokio::signal::ctrl_c().await;
+    eprintln!("worker running; Ctrl-C or SIGTERM to stop");
+    crate::cmd::serve::shutdown_signal().await;
     let _ = stop_tx.send(true);
     let _ = worker.await;
     db.close().await;

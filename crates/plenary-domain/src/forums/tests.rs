@@ -39,3 +39,18 @@ fn forum_kinds_round_trip() {
     }
     assert!(ForumKind::parse("planetary").is_err());
 }
+
+#[test]
+fn stakeholder_group_codes_and_names_are_checked() {
+    assert_eq!(parse_group_code(" academia ").unwrap(), "academia");
+    assert_eq!(parse_group_code("youth_2026").unwrap(), "youth_2026");
+    for bad in ["a", "Academia", "2academia", "aca-demia", ""] {
+        assert_eq!(
+            parse_group_code(bad).unwrap_err().code,
+            "bad_code",
+            "{bad:?}"
+        );
+    }
+    assert_eq!(parse_group_name("  Youth ").unwrap(), "Youth");
+    assert!(parse_group_name(" ").is_err());
+}

@@ -17,6 +17,7 @@ fn anonymous_sees_only_public() {
         Permission::ForumMember,
         Permission::ManagePeople,
         Permission::ViewAudit,
+        Permission::ManageForum,
     ] {
         assert_eq!(authorize(&anon, permission), Err(Denied::Unauthenticated));
     }
@@ -48,6 +49,11 @@ fn only_the_secretariat_manages_people_and_reads_the_audit_trail() {
             "{role:?}"
         );
         assert_eq!(authorize(&who, Permission::ViewAudit), expected, "{role:?}");
+        assert_eq!(
+            authorize(&who, Permission::ManageForum),
+            expected,
+            "{role:?}"
+        );
     }
 }
 

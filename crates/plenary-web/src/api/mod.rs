@@ -23,8 +23,8 @@ use crate::visit::ApiCaller;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
-    paths(list_forums, get_forum, list_countries, me, list_people, grant_role, revoke_role, list_audit),
-    components(schemas(ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, ForumListJson,
+    paths(list_forums, get_forum, add_stakeholder_group, list_countries, me, list_people, grant_role, revoke_role, list_audit),
+    components(schemas(ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
         AuditEventJson, AuditPageJson)),
     modifiers(&BearerAuth),
@@ -154,6 +154,38 @@ pub(crate) async fn get_forum(
             .map(|r| r.code().to_owned())
             .collect(),
     }))
+}
+
+/// A stakeholder group to add to a forum.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewStakeholderGroupJson {
+    /// 2 to 40 of a-z, 0-9 and _, starting with a letter; unique in the forum.
+    code: String,
+    name: String,
+}
+
+/// Add a stakeholder group to a forum (secretariat only).
+#[utoipa::path(post, path = "/api/v1/forums/{slug}/stakeholder_groups", params(("slug" = String, Path)),
+    request_body = NewStakeholderGroupJson, security(("bearer" = [])),
+    responses((status = 201, body = StakeholderGroupJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 409, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub(crate) async fn add_stakeholder_group(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path(slug): Path<String>,
+    ApiJson(body): ApiJson<NewStakeholderGroupJson>,
+) -> Result<Response, ApiError> {
+    let group =
+        forums::add_stakeholder_group(&state.app, &viewer, &slug, &body.code, &body.name).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(StakeholderGroupJson {
+            code: group.code,
+            name: group.name,
+        }),
+    )
+        .into_response())
 }
 
 #[derive(Debug, Serialize, ToSchema)]

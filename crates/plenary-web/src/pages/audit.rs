@@ -1,20 +1,16 @@
-//! The secretariat's pages over one forum: people and roles, and the audit trail
-//! (with filters, seek pagination and a CSV export).
+//! The secretariat's audit trail page: filters, seek pagination and a CSV export.
 
-use axum::extract::{Path, Query, RawQuery, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use filter::AuditQuery;
 use minijinja::{Value, context};
-use plenary_app::{ActionError, audit, forums};
-use plenary_domain::permissions::Role;
-use plenary_domain::{AccountId, FieldError};
+use plenary_app::{audit, forums};
 
 use crate::AppState;
-use crate::csrf::FormData;
 use crate::error::PageError;
-use crate::pages::forums::{forum_value, role_id};
-use crate::pages::{page, render, see_other, urlencode};
+use crate::pages::forums::forum_value;
+use crate::pages::{page, urlencode};
 use crate::visit::Visit;
 
 /// The audit filter as it appears in a query string (shared with the JSON API).
@@ -190,120 +186,4 @@ fn csv_cell(raw: &str) -> String {
     } else {
         defused
     }
-}
-
-async fn people_page(
-    state: &AppState,
-    visit: &Visit,
-    slug: &str,
-    status: StatusCode,
-    error: Option<String>,
-) -> Result<Response, PageError> {
-    let (forum, holders) = forums::people(&state.app, &visit.viewer, slug)
-        .await
-        .map_err(|e| PageError::from_action(e, &visit.here))?;
-    let people: Vec<Value> = holders
-        .iter()
-        .map(|h| {
-            context! {
-                account => h.account.0, name => h.display_name.clone(), email => h.email.clone(), role => role_id(h.role),
-                role_code => h.role.code(), since => h.granted_at.to_display_utc(),
-            }
-        })
-        .collect();
-    let roles: Vec<Value> = Role::ALL
-        .iter()
-        .map(|r| context! { code => r.code(), id => role_id(*r) })
-        .collect();
-    Ok(render(
-        state,
-        visit,
-        status,
-        "people.html",
-        context! { forum => forum_value(&forum), people => people, roles => roles, error => error },
-    ))
-}
-
-/// GET /f/{slug}/people
-pub(crate) async fn people(
-    State(state): State<AppState>,
-    visit: Visit,
-    Path(slug): Path<String>,
-    RawQuery(_q): RawQuery,
-) -> Result<Response, PageError> {
-    people_page(&state, &visit, &slug, StatusCode::OK, None).await
-}
-
-fn require_signed_in(visit: &Visit, form: &FormData, action: &str) -> Result<(), PageError> {
-    if visit.viewer.account.is_some() {
-        return Ok(());
-    }
-    Err(PageError::SignIn {
-        next: action.to_owned(),
-        resume: Some(form.resume(action)),
-    })
-}
-
-/// POST /f/{slug}/people: grant a role by e-mail address.
-pub(crate) async fn grant(
-    State(state): State<AppState>,
-    visit: Visit,
-    Path(slug): Path<String>,
-    form: FormData,
-) -> Result<Response, PageError> {
-    let action = format!("/f/{slug}/people");
-    require_signed_in(&visit, &form, &action)?;
-    let role = match Role::parse(form.get("role")) {
-        Ok(role) => role,
-        Err(e) => return Err(PageError::from_action(e.into(), &action)),
-    };
-    match forums::grant_role(&state.app, &visit.viewer, &slug, form.get("email"), role).await {
-        Ok(true) => Ok(see_other(&format!("{action}?notice=role-granted"))),
-        Ok(false) => Ok(see_other(&format!("{action}?notice=role-already-held"))),
-        Err(ActionError::Invalid(field)) => {
-            let message = field_message(&visit, &field);
-            people_page(
-                &state,
-                &visit,
-                &slug,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(message),
-            )
-            .await
-        }
-        Err(other) => Err(PageError::from_action(other, &action)),
-    }
-}
-
-fn field_message(visit: &Visit, field: &FieldError) -> String {
-    format!(
-        "{} ({})",
-        plenary_app::i18n::t_args(visit.language, "error-invalid", &[("field", field.field)]),
-        field.problem
-    )
-}
-
-/// POST /f/{slug}/people/revoke
-pub(crate) async fn revoke(
-    State(state): State<AppState>,
-    visit: Visit,
-    Path(slug): Path<String>,
-    form: FormData,
-) -> Result<Response, PageError> {
-    let action = format!("/f/{slug}/people/revoke");
-    require_signed_in(&visit, &form, &action)?;
-    let back = format!("/f/{slug}/people");
-    let account: i64 = form
-        .get("account")
-        .parse()
-        .map_err(|_| PageError::Invalid {
-            field: "account".into(),
-        })?;
-    let role = Role::parse(form.get("role")).map_err(|_| PageError::Invalid {
-        field: "role".into(),
-    })?;
-    forums::revoke_role(&state.app, &visit.viewer, &slug, AccountId(account), role)
-        .await
-        .map_err(|e| PageError::from_action(e, &back))?;
-    Ok(see_other(&format!("{back}?notice=role-revoked")))
 }

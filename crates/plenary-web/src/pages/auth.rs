@@ -139,7 +139,7 @@ pub(crate) async fn sign_in(
             Some(t("sign-in-failed")),
             resume.as_ref(),
         )),
-        Err(ActionError::RateLimited { until }) => Ok(sign_in_page(
+        Err(ActionError::RateLimited { until, .. }) => Ok(sign_in_page(
             &state,
             &visit,
             StatusCode::TOO_MANY_REQUESTS,

@@ -1,15 +1,17 @@
 //! Public pages: the list of forums, a forum's home, the members' area, countries.
 
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
-use plenary_app::{countries, forums};
+use plenary_app::{ActionError, countries, forums};
 use plenary_domain::forums::Forum;
 use plenary_domain::permissions::{Permission, Role, role_grants};
 
 use crate::AppState;
+use crate::csrf::FormData;
 use crate::error::PageError;
-use crate::pages::page;
+use crate::pages::{page, render, see_other};
 use crate::visit::Visit;
 
 pub(crate) fn forum_value(forum: &Forum) -> Value {
@@ -51,7 +53,67 @@ pub(crate) async fn forum_home(
     visit: Visit,
     Path(slug): Path<String>,
 ) -> Result<Response, PageError> {
-    let home = forums::forum_home(&state.app, &visit.viewer, &slug)
+    forum_page(&state, &visit, &slug, StatusCode::OK, None).await
+}
+
+/// POST /f/{slug}/stakeholder-groups: the secretariat adds a group.
+pub(crate) async fn add_group(
+    State(state): State<AppState>,
+    visit: Visit,
+    Path(slug): Path<String>,
+    form: FormData,
+) -> Result<Response, PageError> {
+    let action = format!("/f/{slug}/stakeholder-groups");
+    if visit.viewer.account.is_none() {
+        return Err(PageError::SignIn {
+            next: action.clone(),
+            resume: Some(form.resume(&action)),
+        });
+    }
+    let added = forums::add_stakeholder_group(
+        &state.app,
+        &visit.viewer,
+        &slug,
+        form.get("code"),
+        form.get("name"),
+    )
+    .await;
+    match added {
+        Ok(_) => Ok(see_other(&format!("/f/{slug}?notice=group-added"))),
+        Err(ActionError::Invalid(field)) => {
+            let message = format!(
+                "{} ({})",
+                plenary_app::i18n::t_args(
+                    visit.language,
+                    "error-invalid",
+                    &[("field", field.field)]
+                ),
+                field.problem
+            );
+            forum_page(
+                &state,
+                &visit,
+                &slug,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(message),
+            )
+            .await
+        }
+        Err(ActionError::Conflict(what)) => {
+            forum_page(&state, &visit, &slug, StatusCode::CONFLICT, Some(what)).await
+        }
+        Err(other) => Err(PageError::from_action(other, &action)),
+    }
+}
+
+async fn forum_page(
+    state: &AppState,
+    visit: &Visit,
+    slug: &str,
+    status: StatusCode,
+    error: Option<String>,
+) -> Result<Response, PageError> {
+    let home = forums::forum_home(&state.app, &visit.viewer, slug)
         .await
         .map_err(|e| PageError::from_action(e, &visit.here))?;
     let groups: Vec<Value> = home
@@ -63,12 +125,13 @@ pub(crate) async fn forum_home(
     let can_manage = home
         .viewer_roles
         .iter()
-        .any(|r| role_grants(*r, Permission::ManagePeople));
-    Ok(page(
-        &state,
-        &visit,
+        .any(|r| role_grants(*r, Permission::ManageForum));
+    Ok(render(
+        state,
+        visit,
+        status,
         "forum.html",
-        context! { forum => forum_value(&home.forum), groups => groups, roles => roles, can_manage => can_manage },
+        context! { forum => forum_value(&home.forum), groups => groups, roles => roles, can_manage => can_manage, error => error },
     ))
 }
 

@@ -5,6 +5,7 @@ pub(crate) mod account;
 pub(crate) mod audit;
 pub(crate) mod auth;
 pub(crate) mod forums;
+pub(crate) mod people;
 
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -20,7 +21,8 @@ use crate::error::{PageError, PageErrorMarker};
 use crate::visit::{LANG_COOKIE, Visit, set_cookie};
 
 /// Messages a redirect may ask the next page to show (`?notice=`); anything else is ignored.
-const NOTICES: [&str; 8] = [
+const NOTICES: [&str; 9] = [
+    "group-added",
     "saved",
     "signed-out",
     "reset-sent",

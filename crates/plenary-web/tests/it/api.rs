@@ -10,6 +10,7 @@ async fn me_needs_a_valid_token() {
     let res = test.api(Method::GET, "/api/v1/me", None, None).await;
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
     assert_eq!(res.json()["error"]["code"], "unauthenticated");
+    assert_eq!(res.headers["www-authenticate"], "Bearer");
     let res = test
         .api(
             Method::GET,
@@ -300,4 +301,61 @@ async fn health_and_readiness() {
         test.api(Method::GET, "/readyz", None, None).await.json(),
         serde_json::json!({"status": "ready"})
     );
+}
+
+#[tokio::test]
+async fn stakeholder_groups_are_configurable_per_forum() {
+    let test = TestApp::new().await;
+    let token = test.api_token("secretariat@kenya-igf.example.org").await;
+    let path = "/api/v1/forums/kenya-igf/stakeholder_groups";
+    let res = test
+        .api(
+            Method::POST,
+            path,
+            Some(&token),
+            Some(r#"{"code": "media", "name": "Media"}"#),
+        )
+        .await;
+    assert_eq!(
+        (res.status, res.json()),
+        (
+            StatusCode::CREATED,
+            serde_json::json!({"code": "media", "name": "Media"})
+        )
+    );
+    let again = test
+        .api(
+            Method::POST,
+            path,
+            Some(&token),
+            Some(r#"{"code": "media", "name": "Media"}"#),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    let kenya = test
+        .api(Method::GET, "/api/v1/forums/kenya-igf", None, None)
+        .await
+        .json();
+    let codes: Vec<&str> = kenya["stakeholder_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "government",
+            "intergovernmental",
+            "private_sector",
+            "civil_society",
+            "technical_community",
+            "media"
+        ]
+    );
+    let igf = test
+        .api(Method::GET, "/api/v1/forums/igf", None, None)
+        .await
+        .json();
+    assert_eq!(igf["stakeholder_groups"].as_array().unwrap().len(), 5);
 }

@@ -127,3 +127,60 @@ async fn the_countries_page_lists_the_reference_table() {
     assert_eq!(page.body.matches("<tr><td>").count(), 201);
     assert!(page.body.contains("<tr><td>Kenya</td><td>KE</td><td>African</td><td>Developing</td><td>No</td><td>No</td><td>No</td></tr>"), "{}", page.body);
 }
+
+#[tokio::test]
+async fn the_secretariat_adds_a_stakeholder_group() {
+    let test = TestApp::new().await;
+    let mut client = test.signed_in("secretariat@igf.example.org").await;
+    let res = client
+        .post_form(
+            "/f/igf/stakeholder-groups",
+            &[("code", "youth"), ("name", "Youth")],
+        )
+        .await;
+    assert_eq!(res.location(), "/f/igf?notice=group-added");
+    let page = client.get("/f/igf").await;
+    assert!(
+        page.body
+            .contains("<li>Technical community (incl. academia)</li><li>Youth</li></ol>"),
+        "{}",
+        page.body
+    );
+    let dup = client
+        .post_form(
+            "/f/igf/stakeholder-groups",
+            &[("code", "youth"), ("name", "Youth again")],
+        )
+        .await;
+    assert_eq!(dup.status, StatusCode::CONFLICT);
+    let bad = client
+        .post_form(
+            "/f/igf/stakeholder-groups",
+            &[("code", "Youth!"), ("name", "Y")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Another forum is untouched, and a chair cannot add groups.
+    let kenya = test.client().get("/f/kenya-igf").await;
+    assert!(!kenya.body.contains("<li>Youth</li>"));
+    let mut chair = test.signed_in("chair@igf.example.org").await;
+    assert!(
+        !chair.get("/f/igf").await.body.contains("name=\"code\""),
+        "the form is shown only to the secretariat"
+    );
+    let refused = chair
+        .post_form(
+            "/f/igf/stakeholder-groups",
+            &[("code", "media"), ("name", "Media")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        test.audit_actions()
+            .await
+            .iter()
+            .filter(|a| *a == "stakeholder_group.create")
+            .count(),
+        1
+    );
+}

@@ -67,8 +67,17 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/password-reset" => vec![("email", "nobody@example.org")],
         "/password-reset/{token}" => vec![("password", "a-long-new-password")],
         "/account/tokens" => vec![("name", "route test")],
+        "/f/{slug}/stakeholder-groups" => vec![("code", "academia"), ("name", "Academia")],
         "/language" => vec![("language", "fr"), ("back", "/")],
         _ => vec![],
+    }
+}
+
+/// A valid JSON body for each API route that takes one.
+fn api_body(path: &str) -> &'static str {
+    match path {
+        "/api/v1/forums/{slug}/stakeholder_groups" => r#"{"code": "academia", "name": "Academia"}"#,
+        _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
 }
 
@@ -90,8 +99,7 @@ async fn every_route_answers_every_role_as_the_table_says() {
             let status = match route.surface {
                 Surface::Api | Surface::Infra => {
                     let token = email(who).map(|e| tokens[e].as_str());
-                    let body = (route.method == Method::POST)
-                        .then_some(r#"{"email":"participant@igf.example.org","role":"reviewer"}"#);
+                    let body = (route.method == Method::POST).then(|| api_body(route.path));
                     test.api(route.method.clone(), route.sample, token, body)
                         .await
                         .status
