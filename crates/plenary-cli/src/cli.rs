@@ -29,6 +29,14 @@ pub struct GlobalArgs {
         default_value = "sqlite://data/plenary.db"
     )]
     pub database_url: String,
+    /// Seconds to wait for a database connection before giving up.
+    #[arg(
+        long,
+        global = true,
+        env = "PLENARY_CONNECT_TIMEOUT",
+        default_value_t = 10
+    )]
+    pub connect_timeout: u64,
 }
 
 #[derive(Debug, Subcommand)]

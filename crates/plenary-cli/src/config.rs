@@ -6,7 +6,7 @@ use std::time::Duration;
 use anyhow::Context;
 use plenary_app::{App, Db, DbError, Mailer, PoolSize, SchemaStatus, Settings, SystemClock};
 
-use crate::cli::MailArgs;
+use crate::cli::{GlobalArgs, MailArgs};
 
 /// A failure with a documented exit code.
 #[derive(Debug, thiserror::Error)]
@@ -40,11 +40,12 @@ impl From<plenary_app::ActionError> for Failure {
     }
 }
 
-/// Opens the database named by `url`.
-pub async fn connect(url: &str, connections: u32) -> Result<Db, Failure> {
+/// Opens the database named by `--database-url`.
+pub async fn connect(global: &GlobalArgs, connections: u32) -> Result<Db, Failure> {
+    let url = global.database_url.as_str();
     let size = PoolSize {
         max_connections: connections,
-        connect_timeout: Duration::from_secs(10),
+        connect_timeout: Duration::from_secs(global.connect_timeout.max(1)),
     };
     Db::connect(url, size).await.map_err(|err| match err {
         DbError::BadUrl(why) => Failure::Database(why),

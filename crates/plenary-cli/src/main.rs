@@ -38,14 +38,14 @@ fn main() {
 }
 
 async fn run(cli: Cli) -> Result<(), config::Failure> {
-    let url = cli.global.database_url;
+    let global = cli.global;
     match cli.command {
-        Command::Serve(args) => cmd::serve::run(&url, args).await,
-        Command::Worker(args) => cmd::worker::run(&url, &args).await,
-        Command::Migrate => cmd::migrate::run(&url).await,
-        Command::Demo => cmd::demo::run(&url).await.map(|_| ()),
-        Command::User(UserCommand::Add(args)) => cmd::user::add(&url, args).await,
-        Command::Config(ConfigCommand::Check(args)) => cmd::config_check::run(&url, &args).await,
-        Command::Audit(args) => cmd::audit::run(&url, &args).await,
+        Command::Serve(args) => cmd::serve::run(&global, args).await,
+        Command::Worker(args) => cmd::worker::run(&global, &args).await,
+        Command::Migrate => cmd::migrate::run(&global).await,
+        Command::Demo => cmd::demo::run(&global).await.map(|_| ()),
+        Command::User(UserCommand::Add(args)) => cmd::user::add(&global, args).await,
+        Command::Config(ConfigCommand::Check(args)) => cmd::config_check::run(&global, &args).await,
+        Command::Audit(args) => cmd::audit::run(&global, &args).await,
     }
 }

@@ -116,6 +116,21 @@ impl TestDb {
     }
 }
 
+/// Records a migration this binary does not know, as if a newer release had migrated
+/// the database at `url` (for testing that older binaries refuse to serve it).
+pub async fn pretend_newer_schema(url: &str) {
+    let db = Db::connect(url, PoolSize::default())
+        .await
+        .expect("connect");
+    let sql = "insert into schema_migration (version, name, applied_at) values (999, 'future', '2027-01-01T00:00:00.000000Z')";
+    match &db {
+        Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+        Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
+    }
+    .expect("record a future migration");
+    db.close().await;
+}
+
 /// Replaces the database name in a PostgreSQL URL, keeping any query string.
 fn with_database(url: &str, name: &str) -> String {
     let (head, query) = match url.split_once('?') {

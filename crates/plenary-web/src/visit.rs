@@ -81,6 +81,11 @@ pub(crate) fn set_cookie(
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("invalid=1"))
 }
 
+/// The `Set-Cookie` value that deletes the session cookie.
+pub(crate) fn clear_session_cookie(secure: bool) -> HeaderValue {
+    set_cookie(SESSION_COOKIE, "", Some(0), false, secure)
+}
+
 pub(crate) fn new_csrf_token() -> String {
     let bytes: [u8; 24] = rand_bytes();
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
@@ -160,13 +165,7 @@ pub(crate) async fn resolve_visit(
         // Drop the dead cookie so the browser stops sending it.
         response.headers_mut().append(
             header::SET_COOKIE,
-            set_cookie(
-                SESSION_COOKIE,
-                "",
-                Some(0),
-                false,
-                state.config.secure_cookies,
-            ),
+            clear_session_cookie(state.config.secure_cookies),
         );
     }
     response

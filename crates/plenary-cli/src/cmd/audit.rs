@@ -4,10 +4,11 @@ use plenary_app::audit::{self, AuditFilter};
 use plenary_app::forums;
 
 use crate::cli::AuditArgs;
+use crate::cli::GlobalArgs;
 use crate::config::{self, Failure};
 
-pub async fn run(url: &str, args: &AuditArgs) -> Result<(), Failure> {
-    let db = config::connect(url, 1).await?;
+pub async fn run(global: &GlobalArgs, args: &AuditArgs) -> Result<(), Failure> {
+    let db = config::connect(global, 1).await?;
     config::require_current_schema(&db).await?;
     let app = config::app(db.clone(), &config::no_mail(), "http://localhost")?;
     let forum = match &args.forum {

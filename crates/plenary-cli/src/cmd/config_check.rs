@@ -1,11 +1,12 @@
 //! `plenary config check`: is the configuration usable? Prints each check.
 
+use crate::cli::GlobalArgs;
 use crate::cli::MailArgs;
 use crate::config::{self, Failure};
 
-pub async fn run(url: &str, mail: &MailArgs) -> Result<(), Failure> {
-    println!("database URL: {}", config::redact(url));
-    let db = config::connect(url, 1).await?;
+pub async fn run(global: &GlobalArgs, mail: &MailArgs) -> Result<(), Failure> {
+    println!("database URL: {}", config::redact(&global.database_url));
+    let db = config::connect(global, 1).await?;
     println!("  reachable: yes ({:?})", db.backend());
     config::require_current_schema(&db).await?;
     println!(

@@ -3,11 +3,12 @@
 use indicatif::{ProgressBar, ProgressStyle};
 use plenary_app::demo::{self, DEMO_PASSWORD, DemoReport};
 
+use crate::cli::GlobalArgs;
 use crate::cmd::migrate::migrate_and_load;
 use crate::config::{self, Failure};
 
-pub async fn run(url: &str) -> Result<DemoReport, Failure> {
-    let db = migrate_and_load(url).await?;
+pub async fn run(global: &GlobalArgs) -> Result<DemoReport, Failure> {
+    let db = migrate_and_load(global).await?;
     let app = config::app(db.clone(), &config::no_mail(), "http://localhost")?;
     let bar = ProgressBar::new_spinner();
     bar.set_style(

@@ -3,11 +3,12 @@
 use plenary_app::countries;
 use plenary_domain::audit::Actor;
 
+use crate::cli::GlobalArgs;
 use crate::config::{self, Failure};
 
 /// Migrates `url` and loads reference data; returns the connected database.
-pub async fn migrate_and_load(url: &str) -> Result<plenary_app::Db, Failure> {
-    let db = config::connect(url, 2).await?;
+pub async fn migrate_and_load(global: &GlobalArgs) -> Result<plenary_app::Db, Failure> {
+    let db = config::connect(global, 2).await?;
     let applied = db
         .migrate()
         .await
@@ -26,8 +27,8 @@ pub async fn migrate_and_load(url: &str) -> Result<plenary_app::Db, Failure> {
     Ok(db)
 }
 
-pub async fn run(url: &str) -> Result<(), Failure> {
-    let db = migrate_and_load(url).await?;
+pub async fn run(global: &GlobalArgs) -> Result<(), Failure> {
+    let db = migrate_and_load(global).await?;
     db.close().await;
     Ok(())
 }

@@ -6,14 +6,15 @@ use anyhow::Context;
 use plenary_app::jobs;
 use plenary_web::{AppState, WebConfig};
 
+use crate::cli::GlobalArgs;
 use crate::cli::ServeArgs;
 use crate::config::{self, Failure};
 
-pub async fn run(url: &str, args: ServeArgs) -> Result<(), Failure> {
+pub async fn run(global: &GlobalArgs, args: ServeArgs) -> Result<(), Failure> {
     if args.demo {
-        crate::cmd::demo::run(url).await?;
+        crate::cmd::demo::run(global).await?;
     }
-    let db = config::connect(url, args.database_connections).await?;
+    let db = config::connect(global, args.database_connections).await?;
     config::require_current_schema(&db).await?;
     let default_public = format!("http://{}", args.listen);
     let app = config::app(db.clone(), &args.mail, &default_public)?;
@@ -32,7 +33,7 @@ pub async fn run(url: &str, args: ServeArgs) -> Result<(), Failure> {
     });
     println!(
         "Plenary is serving http://{bound}/ (database: {})",
-        config::redact(url)
+        config::redact(&global.database_url)
     );
     if args.demo {
         println!("Sign in at http://{bound}/sign-in with one of the demo accounts above.");

@@ -7,11 +7,12 @@ use plenary_domain::Language;
 use plenary_domain::audit::Actor;
 use plenary_domain::permissions::Role;
 
+use crate::cli::GlobalArgs;
 use crate::cli::UserAddArgs;
 use crate::config::{self, Failure};
 
-pub async fn add(url: &str, args: UserAddArgs) -> Result<(), Failure> {
-    let db = config::connect(url, 2).await?;
+pub async fn add(global: &GlobalArgs, args: UserAddArgs) -> Result<(), Failure> {
+    let db = config::connect(global, 2).await?;
     config::require_current_schema(&db).await?;
     let app = config::app(db.clone(), &config::no_mail(), "http://localhost")?;
     let language = args

@@ -3,11 +3,12 @@
 
 use std::time::Duration;
 
+use crate::cli::GlobalArgs;
 use crate::cli::MailArgs;
 use crate::config::{self, Failure};
 
-pub async fn run(url: &str, args: &MailArgs) -> Result<(), Failure> {
-    let db = config::connect(url, 2).await?;
+pub async fn run(global: &GlobalArgs, args: &MailArgs) -> Result<(), Failure> {
+    let db = config::connect(global, 2).await?;
     config::require_current_schema(&db).await?;
     let app = config::app(db.clone(), args, "http://localhost:8080")?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

@@ -9,23 +9,8 @@ use crate::AppState;
 use crate::csrf::FormData;
 use crate::error::PageError;
 use crate::pages::forums::role_id;
-use crate::pages::{page, see_other};
+use crate::pages::{page, require_signed_in, see_other};
 use crate::visit::Visit;
-
-/// Page actions that need an account: a POST from a signed-out browser keeps its fields.
-fn require_signed_in(
-    visit: &Visit,
-    form: Option<&FormData>,
-    action: &str,
-) -> Result<(), PageError> {
-    if visit.viewer.account.is_some() {
-        return Ok(());
-    }
-    Err(PageError::SignIn {
-        next: action.to_owned(),
-        resume: form.map(|f| f.resume(action)),
-    })
-}
 
 async fn account_page(
     state: &AppState,

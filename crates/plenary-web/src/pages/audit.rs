@@ -83,6 +83,22 @@ pub(crate) mod filter {
 /// How many events a page shows.
 const PAGE_SIZE: i64 = 50;
 
+/// The forum's events matching the query, at most `limit`; the secretariat only.
+async fn load_events(
+    state: &AppState,
+    visit: &Visit,
+    slug: &str,
+    query: &AuditQuery,
+    limit: i64,
+) -> Result<Vec<plenary_domain::audit::AuditEvent>, PageError> {
+    let filter = query
+        .to_filter()
+        .map_err(|e| PageError::from_action(e.into(), &visit.here))?;
+    audit::list(&state.app, &visit.viewer, slug, filter, limit)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))
+}
+
 /// GET /f/{slug}/audit
 pub(crate) async fn audit_page(
     State(state): State<AppState>,
@@ -90,13 +106,8 @@ pub(crate) async fn audit_page(
     Path(slug): Path<String>,
     Query(query): Query<AuditQuery>,
 ) -> Result<Response, PageError> {
-    let filter = query
-        .to_filter()
-        .map_err(|e| PageError::from_action(e.into(), &visit.here))?;
     let limit = query.limit.unwrap_or(PAGE_SIZE).clamp(1, audit::MAX_PAGE);
-    let events = audit::list(&state.app, &visit.viewer, &slug, filter, limit)
-        .await
-        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let events = load_events(&state, &visit, &slug, &query, limit).await?;
     let forum = forums::forum_home(&state.app, &visit.viewer, &slug)
         .await
         .map_err(|e| PageError::from_action(e, &visit.here))?
@@ -138,12 +149,7 @@ pub(crate) async fn audit_csv(
     Path(slug): Path<String>,
     Query(query): Query<AuditQuery>,
 ) -> Result<Response, PageError> {
-    let filter = query
-        .to_filter()
-        .map_err(|e| PageError::from_action(e.into(), &visit.here))?;
-    let events = audit::list(&state.app, &visit.viewer, &slug, filter, audit::MAX_PAGE)
-        .await
-        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let events = load_events(&state, &visit, &slug, &query, audit::MAX_PAGE).await?;
     let mut csv = String::from("id,at,actor,action,entity_type,entity_id,before,after\r\n");
     for e in &events {
         let cells = [

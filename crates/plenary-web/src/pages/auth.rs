@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::csrf::FormData;
 use crate::error::{PageError, Resume};
 use crate::pages::{local_path, page, render, see_other};
-use crate::visit::{CSRF_COOKIE, SESSION_COOKIE, Visit, set_cookie};
+use crate::visit::{CSRF_COOKIE, SESSION_COOKIE, Visit, clear_session_cookie, set_cookie};
 
 #[derive(Debug, serde::Deserialize)]
 pub(crate) struct NextQuery {
@@ -170,13 +170,7 @@ pub(crate) async fn sign_out(
     let mut response = see_other("/?notice=signed-out");
     response.headers_mut().append(
         header::SET_COOKIE,
-        set_cookie(
-            SESSION_COOKIE,
-            "",
-            Some(0),
-            false,
-            state.config.secure_cookies,
-        ),
+        clear_session_cookie(state.config.secure_cookies),
     );
     Ok(response)
 }
@@ -210,6 +204,18 @@ pub(crate) async fn reset_request(
     }
 }
 
+/// The page for a reset link that expired or was used (410 Gone).
+fn reset_link_invalid(state: &AppState, visit: &Visit) -> Response {
+    let message = plenary_app::i18n::t(visit.language, "reset-invalid");
+    render(
+        state,
+        visit,
+        StatusCode::GONE,
+        "message.html",
+        context! { title => "reset-title", message => message, is_error => true },
+    )
+}
+
 /// GET /password-reset/{token}
 pub(crate) async fn reset_form(
     State(state): State<AppState>,
@@ -223,13 +229,7 @@ pub(crate) async fn reset_form(
             "reset.html",
             context! { title => "reset-choose-title", token => token },
         )),
-        Err(ActionError::Rule { .. }) => Ok(render(
-            &state,
-            &visit,
-            StatusCode::GONE,
-            "message.html",
-            context! { title => "reset-title", message => plenary_app::i18n::t(visit.language, "reset-invalid"), is_error => true },
-        )),
+        Err(ActionError::Rule { .. }) => Ok(reset_link_invalid(&state, &visit)),
         Err(other) => Err(PageError::from_action(other, &visit.here)),
     }
 }
@@ -250,13 +250,7 @@ pub(crate) async fn reset(
             "reset.html",
             context! { title => "reset-choose-title", token => token, error => field.problem },
         )),
-        Err(ActionError::Rule { .. }) => Ok(render(
-            &state,
-            &visit,
-            StatusCode::GONE,
-            "message.html",
-            context! { title => "reset-title", message => plenary_app::i18n::t(visit.language, "reset-invalid"), is_error => true },
-        )),
+        Err(ActionError::Rule { .. }) => Ok(reset_link_invalid(&state, &visit)),
         Err(other) => Err(PageError::from_action(other, &visit.here)),
     }
 }

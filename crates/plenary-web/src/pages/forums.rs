@@ -11,7 +11,7 @@ use plenary_domain::permissions::{Permission, Role, role_grants};
 use crate::AppState;
 use crate::csrf::FormData;
 use crate::error::PageError;
-use crate::pages::{page, render, see_other};
+use crate::pages::{field_error_message, page, render, require_signed_in, see_other};
 use crate::visit::Visit;
 
 pub(crate) fn forum_value(forum: &Forum) -> Value {
@@ -64,12 +64,7 @@ pub(crate) async fn add_group(
     form: FormData,
 ) -> Result<Response, PageError> {
     let action = format!("/f/{slug}/stakeholder-groups");
-    if visit.viewer.account.is_none() {
-        return Err(PageError::SignIn {
-            next: action.clone(),
-            resume: Some(form.resume(&action)),
-        });
-    }
+    require_signed_in(&visit, Some(&form), &action)?;
     let added = forums::add_stakeholder_group(
         &state.app,
         &visit.viewer,
@@ -81,15 +76,7 @@ pub(crate) async fn add_group(
     match added {
         Ok(_) => Ok(see_other(&format!("/f/{slug}?notice=group-added"))),
         Err(ActionError::Invalid(field)) => {
-            let message = format!(
-                "{} ({})",
-                plenary_app::i18n::t_args(
-                    visit.language,
-                    "error-invalid",
-                    &[("field", field.field)]
-                ),
-                field.problem
-            );
+            let message = field_error_message(&visit, &field);
             forum_page(
                 &state,
                 &visit,

@@ -274,6 +274,31 @@ pub(crate) async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// Page actions that need an account: a signed-out visitor goes to sign in, and a form
+/// they were sending is kept to be sent again afterwards.
+pub(crate) fn require_signed_in(
+    visit: &Visit,
+    form: Option<&FormData>,
+    action: &str,
+) -> Result<(), PageError> {
+    if visit.viewer.account.is_some() {
+        return Ok(());
+    }
+    Err(PageError::SignIn {
+        next: action.to_owned(),
+        resume: form.map(|f| f.resume(action)),
+    })
+}
+
+/// "Please check FIELD (problem)" in the visitor's language, for a form re-rendered with an error.
+pub(crate) fn field_error_message(visit: &Visit, field: &plenary_domain::FieldError) -> String {
+    format!(
+        "{} ({})",
+        plenary_app::i18n::t_args(visit.language, "error-invalid", &[("field", field.field)]),
+        field.problem
+    )
+}
+
 /// Any URL no route matches.
 pub(crate) async fn not_found() -> PageError {
     PageError::NotFound

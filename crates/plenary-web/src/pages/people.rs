@@ -5,14 +5,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
 use plenary_app::{ActionError, forums};
+use plenary_domain::AccountId;
 use plenary_domain::permissions::Role;
-use plenary_domain::{AccountId, FieldError};
 
 use crate::AppState;
 use crate::csrf::FormData;
 use crate::error::PageError;
 use crate::pages::forums::{forum_value, role_id};
-use crate::pages::{render, see_other};
+use crate::pages::{field_error_message, render, require_signed_in, see_other};
 use crate::visit::Visit;
 
 async fn people_page(
@@ -57,16 +57,6 @@ pub(crate) async fn people(
     people_page(&state, &visit, &slug, StatusCode::OK, None).await
 }
 
-fn require_signed_in(visit: &Visit, form: &FormData, action: &str) -> Result<(), PageError> {
-    if visit.viewer.account.is_some() {
-        return Ok(());
-    }
-    Err(PageError::SignIn {
-        next: action.to_owned(),
-        resume: Some(form.resume(action)),
-    })
-}
-
 /// POST /f/{slug}/people: grant a role by e-mail address.
 pub(crate) async fn grant(
     State(state): State<AppState>,
@@ -75,7 +65,7 @@ pub(crate) async fn grant(
     form: FormData,
 ) -> Result<Response, PageError> {
     let action = format!("/f/{slug}/people");
-    require_signed_in(&visit, &form, &action)?;
+    require_signed_in(&visit, Some(&form), &action)?;
     let role = match Role::parse(form.get("role")) {
         Ok(role) => role,
         Err(e) => return Err(PageError::from_action(e.into(), &action)),
@@ -84,7 +74,7 @@ pub(crate) async fn grant(
         Ok(true) => Ok(see_other(&format!("{action}?notice=role-granted"))),
         Ok(false) => Ok(see_other(&format!("{action}?notice=role-already-held"))),
         Err(ActionError::Invalid(field)) => {
-            let message = field_message(&visit, &field);
+            let message = field_error_message(&visit, &field);
             people_page(
                 &state,
                 &visit,
@@ -98,14 +88,6 @@ pub(crate) async fn grant(
     }
 }
 
-fn field_message(visit: &Visit, field: &FieldError) -> String {
-    format!(
-        "{} ({})",
-        plenary_app::i18n::t_args(visit.language, "error-invalid", &[("field", field.field)]),
-        field.problem
-    )
-}
-
 /// POST /f/{slug}/people/revoke
 pub(crate) async fn revoke(
     State(state): State<AppState>,
@@ -114,7 +96,7 @@ pub(crate) async fn revoke(
     form: FormData,
 ) -> Result<Response, PageError> {
     let action = format!("/f/{slug}/people/revoke");
-    require_signed_in(&visit, &form, &action)?;
+    require_signed_in(&visit, Some(&form), &action)?;
     let back = format!("/f/{slug}/people");
     let account: i64 = form
         .get("account")
