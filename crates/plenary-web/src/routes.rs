@@ -6,10 +6,11 @@
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{Method, Uri};
+use axum::http::{HeaderName, HeaderValue, Method, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get, post};
 use plenary_domain::permissions::Permission;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::pages::{account, audit, auth, forums, people};
@@ -341,6 +342,11 @@ async fn fallback(uri: Uri) -> Response {
     }
 }
 
+/// Adds `name: value` to every response that does not set it itself.
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
 pub(crate) fn build(state: AppState) -> Router {
     let mut router: Router<AppState> = Router::new();
     // Several methods can share a path: merge them into one MethodRouter per path.
@@ -361,6 +367,14 @@ pub(crate) fn build(state: AppState) -> Router {
             visit::resolve_visit,
         ))
         .layer(DefaultBodyLimit::max(state.config.max_body_bytes))
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+        // Password-reset links carry their token in the path: never send it on as a referrer.
+        .layer(security_header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(security_header(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -191,3 +191,22 @@ async fn unknown_urls_get_a_404_page_or_a_json_error() {
     let res = test.client().get("/f/no-such-forum").await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let test = TestApp::new().await;
+    for res in [
+        test.client().get("/").await,
+        test.api(Method::GET, "/api/v1/forums", None, None).await,
+    ] {
+        assert_eq!(res.headers["x-content-type-options"], "nosniff");
+        assert_eq!(res.headers["x-frame-options"], "DENY");
+        assert_eq!(res.headers["referrer-policy"], "no-referrer");
+        assert!(
+            res.headers["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .starts_with("default-src 'self'")
+        );
+    }
+}
