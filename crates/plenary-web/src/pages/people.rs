@@ -1,6 +1,6 @@
 //! The secretariat's people page: who holds which role in a forum, granting and revoking.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use minijinja::{Value, context};
@@ -52,7 +52,6 @@ pub(crate) async fn people(
     State(state): State<AppState>,
     visit: Visit,
     Path(slug): Path<String>,
-    RawQuery(_q): RawQuery,
 ) -> Result<Response, PageError> {
     people_page(&state, &visit, &slug, StatusCode::OK, None).await
 }
