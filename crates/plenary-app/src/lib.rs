@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bench;
 pub mod clock;
 pub mod countries;
 pub mod demo;

@@ -57,6 +57,27 @@ pub enum Command {
     Config(ConfigCommand),
     /// Show the audit trail, newest first.
     Audit(AuditArgs),
+    /// Run a benchmark and print a table (the last line summarises the result).
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Which benchmark.
+    #[arg(value_enum)]
+    pub name: BenchName,
+    /// Seed of the generated instance.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Repetitions per row (the best time is reported).
+    #[arg(long, default_value_t = 3)]
+    pub repetitions: u32,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum BenchName {
+    /// The balanced-slate optimiser: 55 seats, 37 continuing, 18 filled from 300, 1200 and 4800 nominees.
+    Slate,
 }
 
 #[derive(Debug, Args)]

@@ -47,5 +47,6 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::User(UserCommand::Add(args)) => cmd::user::add(&global, args).await,
         Command::Config(ConfigCommand::Check(args)) => cmd::config_check::run(&global, &args).await,
         Command::Audit(args) => cmd::audit::run(&global, &args).await,
+        Command::Bench(args) => cmd::bench::run(&args),
     }
 }

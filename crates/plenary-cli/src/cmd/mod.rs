@@ -1,6 +1,7 @@
 //! One module per command; each calls `plenary-app` actions.
 
 pub mod audit;
+pub mod bench;
 pub mod config_check;
 pub mod demo;
 pub mod migrate;

@@ -236,3 +236,26 @@ fn config_check_reports_each_part() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn bench_slate_prints_a_table_ending_in_a_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = plenary(dir.path(), &["bench", "slate", "--repetitions", "1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    for row in &lines[2..5] {
+        assert!(row.contains("proven") && row.ends_with("ok"), "{row}");
+    }
+    assert!(
+        lines[5].starts_with("summary: 300 nominees solved in "),
+        "{}",
+        lines[5]
+    );
+    assert!(
+        lines[5].ends_with("every slate proven optimal and checked"),
+        "{}",
+        lines[5]
+    );
+}
