@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bodies;
 pub mod countries;
 pub mod forums;
 pub mod ids;

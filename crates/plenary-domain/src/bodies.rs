@@ -1,0 +1,41 @@
+//! Bodies of a forum (the MAG, the Leadership Panel, …): their constitutions, memberships,
+//! balance and officers.
+//!
+//! Start with `Constitution` (a body's rules as validated data, `bodies::constitution`) and
+//! `Membership` with its transition functions (`bodies::membership`). `check_composition`
+//! compares real members with the rules; `fill_ex_officio` and `check_officer_rotation`
+//! cover seats held by position and the annual election of officers; `presets` holds
+//! ready-made constitutions with their sources.
+//!
+//! Invariants: no I/O, no clock (every change takes `now`), no randomness; every
+//! `Constitution` has passed `Constitution::validate`, and only the transition functions in
+//! `membership` change a `MembershipState`. The words are defined in docs/GLOSSARY.md.
+//!
+//! Not here: storage (`plenary_db::bodies`), nomination calls and use-cases
+//! (`plenary_app::bodies`), the slate optimiser (`plenary-solver`).
+
+mod composition;
+mod constitution;
+mod membership;
+mod officers;
+pub mod presets;
+
+pub use composition::{Deviation, MemberProfile, check_composition};
+pub use constitution::{
+    Balance, Bound, ChairRule, Constitution, ConstitutionDraft, ConstitutionError, Dimension,
+    EngagementPolicy, ExOfficioRole, GenderBalance, Limit, MAX_SEATS, Others, Quota, QuotaCount,
+    QuotaCounts, QuotaKey, SeatAllocation, SeatKind, SeatRange, TermRule,
+};
+pub use membership::{
+    EngagementRecord, Membership, MembershipAction, MembershipError, MembershipState,
+    NoticeChannel, ReplacementAt, ReplacementRequirement, RotationPlan, WrittenNotice, end_term,
+    renew, replacement_requirement, replacement_timing, resign, rotate_out, rotation_plan,
+    transfer_seat,
+};
+pub use officers::{
+    ExOfficioHolder, ExOfficioSeat, HostCountries, Office, OfficerCandidate, OfficerTerm,
+    RotationError, check_officer_rotation, fill_ex_officio,
+};
+
+#[cfg(test)]
+mod tests;
