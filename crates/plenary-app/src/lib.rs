@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod bench;
+pub mod bodies;
 pub mod clock;
 pub mod countries;
 pub mod demo;

@@ -59,6 +59,71 @@ pub enum Command {
     Audit(AuditArgs),
     /// Run a benchmark and print a table (the last line summarises the result).
     Bench(BenchArgs),
+    /// Work with body constitutions (presets, TOML/JSON documents, validation).
+    #[command(subcommand)]
+    Constitution(ConstitutionCommand),
+    /// Propose a balanced slate: fill a body's open seats from a nominee pool, with an explanation.
+    Slate(SlateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConstitutionCommand {
+    /// List the shipped presets.
+    Presets,
+    /// Print a preset as a document.
+    Show(ConstitutionShowArgs),
+    /// Validate a constitution document (TOML or JSON, by file extension) and summarise it.
+    Check(ConstitutionCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConstitutionShowArgs {
+    /// Preset name (see `plenary constitution presets`).
+    pub preset: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Toml)]
+    pub format: DocumentFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ConstitutionCheckArgs {
+    /// The document: `.toml` or `.json`.
+    pub file: std::path::PathBuf,
+    /// Size of the body to resolve share quotas against (default: the largest allowed).
+    #[arg(long)]
+    pub seats: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum DocumentFormat {
+    Toml,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SlateArgs {
+    /// A shipped constitution preset (e.g. `mag`), or use --constitution.
+    #[arg(
+        long,
+        conflicts_with = "constitution",
+        required_unless_present = "constitution"
+    )]
+    pub preset: Option<String>,
+    /// A constitution document (`.toml` or `.json`).
+    #[arg(long)]
+    pub constitution: Option<std::path::PathBuf>,
+    /// CSV of continuing members: id,name,stakeholder_group,country,gender[,seat].
+    #[arg(long)]
+    pub members: std::path::PathBuf,
+    /// CSV of nominees: id,name,stakeholder_group,country,gender,score[,first_time,nominated_by].
+    #[arg(long)]
+    pub nominees: std::path::PathBuf,
+    /// Seats to fill (default: up to the constitution's size).
+    #[arg(long)]
+    pub seats: Option<u32>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

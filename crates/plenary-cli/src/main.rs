@@ -48,5 +48,7 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::Config(ConfigCommand::Check(args)) => cmd::config_check::run(&global, &args).await,
         Command::Audit(args) => cmd::audit::run(&global, &args).await,
         Command::Bench(args) => cmd::bench::run(&args),
+        Command::Constitution(command) => cmd::constitution::run(&command),
+        Command::Slate(args) => cmd::slate::run(&args),
     }
 }

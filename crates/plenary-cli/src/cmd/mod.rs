@@ -3,8 +3,10 @@
 pub mod audit;
 pub mod bench;
 pub mod config_check;
+pub mod constitution;
 pub mod demo;
 pub mod migrate;
 pub mod serve;
+pub mod slate;
 pub mod user;
 pub mod worker;

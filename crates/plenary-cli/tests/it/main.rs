@@ -8,7 +8,9 @@
 )]
 
 mod commands;
+mod constitution;
 mod replicas;
+mod slate;
 
 use std::process::{Command, Output};
 

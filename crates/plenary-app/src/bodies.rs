@@ -1,0 +1,10 @@
+//! Bodies (the MAG, the Leadership Panel, working groups): their constitutions as
+//! documents, and slate proposals.
+//!
+//! `document`: a constitution as a TOML or JSON document (import, export, validation).
+//! `slate`: turns a constitution, the continuing members and a nominee pool into a
+//! `plenary_solver::SlateProblem`, solves it and explains the proposal.
+//! Not here: the rules themselves (`plenary_domain::bodies`), the optimiser (`plenary-solver`).
+
+pub mod document;
+pub mod slate;

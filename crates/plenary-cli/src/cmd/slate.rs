@@ -1,0 +1,572 @@
+//! `plenary slate`: a balanced slate proposal from CSV rosters, printed as text or JSON.
+//!
+//! `run` reads the constitution (`--preset` or a `.toml`/`.json` document), the members and
+//! nominees CSV files, calls `plenary_app::bodies::slate::propose_slate` and prints the
+//! `SlateReport`: the chosen nominees, the composition after appointment, binding rules, why
+//! strong nominees were left out, notes, and a last `proposal: …` summary line. `--json`
+//! prints the same as one JSON object (`report_json`).
+//!
+//! Invariants: this module only reads files and prints; every rule and every number comes
+//! from `plenary-app`. A request no slate can satisfy prints its reasons and the smallest
+//! relaxation and exits with code 1 (an explained outcome, not a crash). The JSON is the
+//! private `*Json` view structs below, serialised with serde_json: one self-contained object
+//! whose field names and order are part of the operator contract.
+//!
+//! Neighbours: the arguments are `cli::SlateArgs`; exit codes are `config::Failure`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::Context as _;
+use plenary_app::bodies::document;
+use plenary_app::bodies::slate::{
+    self, CompositionRow, PROPOSAL_NOTICE, QuotaSide, SlateNominee, SlateOutcome, SlateReport,
+};
+use plenary_domain::bodies::{Constitution, Dimension};
+use plenary_domain::countries::UnRegionalGroup;
+use serde::Serialize;
+
+use crate::cli::SlateArgs;
+use crate::config::Failure;
+
+pub fn run(args: &SlateArgs) -> Result<(), Failure> {
+    let constitution = constitution(args)?;
+    let members = read(&args.members, "members")?;
+    let nominees = read(&args.nominees, "nominees")?;
+    let report = slate::propose_slate(&constitution, &members, &nominees, args.seats)?;
+    if args.json {
+        let json = serde_json::to_string_pretty(&report_json(&report))
+            .context("cannot write the slate report as JSON")
+            .map_err(Failure::Other)?;
+        println!("{json}");
+    } else {
+        print!("{}", report_text(&report));
+    }
+    match report.outcome {
+        SlateOutcome::Proposed(_) => Ok(()),
+        SlateOutcome::Infeasible(_) => Err(Failure::Other(anyhow::anyhow!(
+            "no slate meets the rules; the reasons and the smallest relaxation are printed above"
+        ))),
+    }
+}
+
+fn constitution(args: &SlateArgs) -> Result<Constitution, Failure> {
+    if let Some(name) = &args.preset {
+        return document::preset(name).ok_or_else(|| {
+            let names: Vec<&str> = plenary_domain::bodies::presets::all()
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect();
+            Failure::Other(anyhow::anyhow!(
+                "no preset {name:?}; the presets are {}",
+                names.join(", ")
+            ))
+        });
+    }
+    let Some(path) = &args.constitution else {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "give --preset NAME or --constitution FILE"
+        )));
+    };
+    let text = read(path, "constitution")?;
+    let extension = path
+        .extension()
+        .and_then(|extension| extension.to_str())
+        .map(str::to_ascii_lowercase);
+    let constitution = match extension.as_deref() {
+        Some("toml") => document::from_toml(&text),
+        Some("json") => document::from_json(&text),
+        _ => {
+            return Err(Failure::Other(anyhow::anyhow!(
+                "{}: a constitution document must end in .toml or .json",
+                path.display()
+            )));
+        }
+    };
+    Ok(constitution.with_context(|| format!("in {}", path.display()))?)
+}
+
+fn read(path: &Path, role: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the {role} file {}", path.display()))
+        .map_err(Failure::Other)
+}
+
+/// The whole report as text; the last line is the summary.
+fn report_text(report: &SlateReport) -> String {
+    let mut out = String::new();
+    let seats = &report.seats;
+    let _ = writeln!(out, "{}: slate proposal", report.body);
+    let _ = writeln!(
+        out,
+        "regular seats: {} at most; {} continuing, {} to fill ({} after appointment)",
+        seats.max_regular, seats.continuing_regular, seats.seats_to_fill, seats.regular_after
+    );
+    if seats.continuing_other > 0 {
+        let _ = writeln!(
+            out,
+            "other seats: {} members (ex officio, standing host-country, observers) are listed but not balanced",
+            seats.continuing_other
+        );
+    }
+    let _ = writeln!(
+        out,
+        "nominees: {} considered{}",
+        report.nominees.len(),
+        match report.notes.len() {
+            0 => String::new(),
+            1 => " (1 duplicate nomination merged)".to_owned(),
+            n => format!(" ({n} duplicate nominations merged)"),
+        }
+    );
+    let preferences: Vec<String> = report
+        .preferences
+        .iter()
+        .map(|p| format!("{} +{} ({} nominees)", p.label, p.weight, p.nominees))
+        .collect();
+    let _ = writeln!(out, "preferences: {}", preferences.join("; "));
+
+    match &report.outcome {
+        SlateOutcome::Proposed(proposal) => {
+            let _ = writeln!(out, "\nChosen nominees ({})", proposal.chosen.len());
+            let _ = writeln!(
+                out,
+                "  {:<26} {:<20} {:<17} {:<11} {:>6}  bonus",
+                "name", "stakeholder group", "region", "gender", "score"
+            );
+            for chosen in &proposal.chosen {
+                let nominee = &chosen.nominee;
+                let _ = writeln!(
+                    out,
+                    "  {:<26} {:<20} {:<17} {:<11} {:>6}  {}",
+                    nominee.name,
+                    nominee.stakeholder_group.replace('_', " "),
+                    format!("{} ({})", region_short(nominee.region), nominee.country),
+                    nominee.gender,
+                    score_text(nominee.score),
+                    bonus_text(&chosen.bonuses)
+                );
+            }
+            let _ = writeln!(out, "\nComposition after appointment (regular seats)");
+            let _ = writeln!(
+                out,
+                "  {:<46} {:>10} {:>6} {:>6}  rule",
+                "", "continuing", "chosen", "total"
+            );
+            for dimension in [
+                Dimension::StakeholderGroup,
+                Dimension::Region,
+                Dimension::Gender,
+            ] {
+                let _ = writeln!(out, "  {}", dimension_title(dimension));
+                for row in proposal
+                    .composition
+                    .iter()
+                    .filter(|row| row.dimension == dimension)
+                {
+                    let _ = writeln!(
+                        out,
+                        "    {:<44} {:>10} {:>6} {:>6}  {}",
+                        row.label,
+                        row.continuing,
+                        row.chosen,
+                        row.total,
+                        rule_text(row)
+                    );
+                }
+            }
+            if proposal.deviations.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\nComposition check: the body after appointment meets every rule of the constitution"
+                );
+            } else {
+                let _ = writeln!(out, "\nComposition check: deviations");
+                for deviation in &proposal.deviations {
+                    let _ = writeln!(out, "  - {deviation}");
+                }
+            }
+            let _ = writeln!(out, "\nBinding constraints");
+            if proposal.binding.is_empty() {
+                let _ = writeln!(out, "  (none: no rule is at a bound)");
+            }
+            for binding in &proposal.binding {
+                let (side, value) = match binding.at {
+                    QuotaSide::Min => ("minimum", binding.min),
+                    QuotaSide::Max => ("maximum", binding.max),
+                };
+                let _ = writeln!(
+                    out,
+                    "  {} is at its {side} ({} of {})",
+                    binding.label,
+                    binding.count,
+                    value.unwrap_or(binding.count)
+                );
+            }
+            if !proposal.not_chosen.is_empty() {
+                let _ = writeln!(out, "\nWhy strong nominees were not chosen");
+                for passed in &proposal.not_chosen {
+                    let _ = writeln!(
+                        out,
+                        "  - {} ({}, score {}): {}",
+                        passed.name,
+                        passed.id,
+                        score_text(passed.score),
+                        passed.reason
+                    );
+                }
+            }
+            write_notes(&mut out, report);
+            let _ = writeln!(out, "\n{PROPOSAL_NOTICE}");
+            let _ = writeln!(
+                out,
+                "proposal: {} seats filled, objective {:.1}, {}",
+                proposal.chosen.len(),
+                proposal.objective,
+                optimality_text(proposal.proven_optimal, proposal.gap)
+            );
+        }
+        SlateOutcome::Infeasible(infeasible) => {
+            let _ = writeln!(out, "\nNo slate meets the rules");
+            for reason in &infeasible.reasons {
+                let _ = writeln!(out, "  - {reason}");
+            }
+            write_notes(&mut out, report);
+            let _ = writeln!(out, "\n{PROPOSAL_NOTICE}");
+            let relaxation: Vec<String> = infeasible
+                .relaxations
+                .iter()
+                .map(|r| match r.side {
+                    // The solver names the seat count "seats to fill"; its min is the seats.
+                    QuotaSide::Min if r.label == "seats to fill" => {
+                        format!("fill {} fewer seats", r.by)
+                    }
+                    QuotaSide::Min => format!("lower {} min by {}", r.label, r.by),
+                    QuotaSide::Max => format!("raise {} max by {}", r.label, r.by),
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "infeasible: no slate of {} seats; smallest relaxation: {}",
+                report.seats.seats_to_fill,
+                if relaxation.is_empty() {
+                    "none found".to_owned()
+                } else {
+                    relaxation.join(", ")
+                }
+            );
+        }
+    }
+    out
+}
+
+fn write_notes(out: &mut String, report: &SlateReport) {
+    if report.notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nNotes");
+    for note in &report.notes {
+        let _ = writeln!(out, "  - {note}");
+    }
+}
+
+fn dimension_title(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::StakeholderGroup => "Stakeholder groups",
+        Dimension::Region => "UN regional groups",
+        Dimension::Gender => "Gender",
+    }
+}
+
+fn region_short(region: UnRegionalGroup) -> &'static str {
+    match region {
+        UnRegionalGroup::African => "African",
+        UnRegionalGroup::AsiaPacific => "Asia-Pacific",
+        UnRegionalGroup::EasternEuropean => "E. European",
+        UnRegionalGroup::LatinAmericanAndCaribbean => "GRULAC",
+        UnRegionalGroup::WesternEuropeanAndOthers => "WEOG",
+        UnRegionalGroup::None => "none",
+    }
+}
+
+/// `20–22`, `at least 11`, `at most 33`, or `-`.
+fn rule_text(row: &CompositionRow) -> String {
+    match (row.floor, row.cap) {
+        (Some(floor), Some(cap)) => format!("{floor}–{cap}"),
+        (Some(floor), None) => format!("at least {floor}"),
+        (None, Some(cap)) => format!("at most {cap}"),
+        (None, None) => "-".to_owned(),
+    }
+}
+
+fn bonus_text(bonuses: &[String]) -> String {
+    let short: Vec<&str> = bonuses
+        .iter()
+        .map(|label| {
+            if label.starts_with("First-time") {
+                "first time"
+            } else if label.starts_with("Country not represented") {
+                "new country"
+            } else {
+                label.as_str()
+            }
+        })
+        .collect();
+    short.join(", ")
+}
+
+fn score_text(score: f64) -> String {
+    if score.fract() == 0.0 {
+        format!("{score:.0}")
+    } else {
+        format!("{score:.1}")
+    }
+}
+
+fn optimality_text(proven: bool, gap: Option<f64>) -> String {
+    match (proven, gap) {
+        (true, _) => "proven optimal".to_owned(),
+        (false, Some(gap)) => format!("not proven optimal (gap {gap:.4})"),
+        (false, None) => "not proven optimal".to_owned(),
+    }
+}
+
+/// The report as one JSON object; the field names and their order are the operator contract.
+fn report_json(report: &SlateReport) -> ReportJson<'_> {
+    let seats = &report.seats;
+    let outcome = match &report.outcome {
+        SlateOutcome::Proposed(proposal) => OutcomeJson::Proposed {
+            chosen: proposal
+                .chosen
+                .iter()
+                .map(|chosen| nominee_json(&chosen.nominee, &chosen.bonuses))
+                .collect(),
+            composition: proposal
+                .composition
+                .iter()
+                .map(|row| CompositionJson {
+                    dimension: dimension_code(row.dimension),
+                    key: &row.key,
+                    label: &row.label,
+                    continuing: row.continuing,
+                    chosen: row.chosen,
+                    total: row.total,
+                    floor: row.floor,
+                    cap: row.cap,
+                })
+                .collect(),
+            deviations: &proposal.deviations,
+            binding: proposal
+                .binding
+                .iter()
+                .map(|binding| BindingJson {
+                    label: &binding.label,
+                    count: binding.count,
+                    min: binding.min,
+                    max: binding.max,
+                    at: side_code(binding.at),
+                })
+                .collect(),
+            not_chosen: proposal
+                .not_chosen
+                .iter()
+                .map(|passed| NotChosenJson {
+                    id: &passed.id,
+                    name: &passed.name,
+                    score: passed.score,
+                    reason: &passed.reason,
+                })
+                .collect(),
+            explanation: &proposal.explanation,
+            objective: proposal.objective,
+            merit: proposal.merit,
+            bonus: proposal.bonus,
+            proven_optimal: proposal.proven_optimal,
+            gap: proposal.gap,
+        },
+        SlateOutcome::Infeasible(infeasible) => OutcomeJson::Infeasible {
+            reasons: &infeasible.reasons,
+            relaxations: infeasible
+                .relaxations
+                .iter()
+                .map(|relaxation| RelaxationJson {
+                    label: &relaxation.label,
+                    bound: side_code(relaxation.side),
+                    by: relaxation.by,
+                })
+                .collect(),
+        },
+    };
+    ReportJson {
+        body: &report.body,
+        seats: SeatsJson {
+            max_regular: seats.max_regular,
+            continuing_regular: seats.continuing_regular,
+            continuing_other: seats.continuing_other,
+            seats_to_fill: seats.seats_to_fill,
+            regular_after: seats.regular_after,
+        },
+        nominees_considered: report.nominees.len(),
+        quotas: report
+            .quotas
+            .iter()
+            .map(|quota| QuotaJson {
+                label: &quota.label,
+                min: quota.min,
+                max: quota.max,
+            })
+            .collect(),
+        preferences: report
+            .preferences
+            .iter()
+            .map(|preference| PreferenceJson {
+                label: &preference.label,
+                weight: preference.weight,
+                nominees: preference.nominees,
+            })
+            .collect(),
+        notes: &report.notes,
+        notice: PROPOSAL_NOTICE,
+        outcome,
+    }
+}
+
+fn nominee_json<'a>(nominee: &'a SlateNominee, bonuses: &'a [String]) -> ChosenJson<'a> {
+    ChosenJson {
+        id: &nominee.id,
+        name: &nominee.name,
+        stakeholder_group: &nominee.stakeholder_group,
+        country: &nominee.country,
+        region: nominee.region.code(),
+        gender: &nominee.gender,
+        score: nominee.score,
+        first_time: nominee.first_time,
+        nominated_by: &nominee.nominated_by,
+        bonuses,
+    }
+}
+
+fn dimension_code(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::StakeholderGroup => "stakeholder_group",
+        Dimension::Region => "region",
+        Dimension::Gender => "gender",
+    }
+}
+
+fn side_code(side: QuotaSide) -> &'static str {
+    match side {
+        QuotaSide::Min => "min",
+        QuotaSide::Max => "max",
+    }
+}
+
+/// `--json`: the fields shared by both outcomes, then `outcome` and that outcome's fields.
+#[derive(Debug, Serialize)]
+struct ReportJson<'a> {
+    body: &'a str,
+    seats: SeatsJson,
+    nominees_considered: usize,
+    quotas: Vec<QuotaJson<'a>>,
+    preferences: Vec<PreferenceJson<'a>>,
+    notes: &'a [String],
+    notice: &'static str,
+    #[serde(flatten)]
+    outcome: OutcomeJson<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct SeatsJson {
+    max_regular: u32,
+    continuing_regular: u32,
+    continuing_other: u32,
+    seats_to_fill: u32,
+    regular_after: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct QuotaJson<'a> {
+    label: &'a str,
+    min: Option<u32>,
+    max: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+struct PreferenceJson<'a> {
+    label: &'a str,
+    weight: f64,
+    nominees: usize,
+}
+
+/// `"outcome": "proposed"` or `"infeasible"`, followed by that outcome's fields.
+#[derive(Debug, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+enum OutcomeJson<'a> {
+    Proposed {
+        chosen: Vec<ChosenJson<'a>>,
+        composition: Vec<CompositionJson<'a>>,
+        deviations: &'a [String],
+        binding: Vec<BindingJson<'a>>,
+        not_chosen: Vec<NotChosenJson<'a>>,
+        explanation: &'a [String],
+        objective: f64,
+        merit: f64,
+        bonus: f64,
+        proven_optimal: bool,
+        gap: Option<f64>,
+    },
+    Infeasible {
+        reasons: &'a [String],
+        relaxations: Vec<RelaxationJson<'a>>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+struct ChosenJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    stakeholder_group: &'a str,
+    country: &'a str,
+    region: &'static str,
+    gender: &'a str,
+    score: f64,
+    first_time: bool,
+    nominated_by: &'a [String],
+    bonuses: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+struct CompositionJson<'a> {
+    dimension: &'static str,
+    key: &'a str,
+    label: &'a str,
+    continuing: u32,
+    chosen: u32,
+    total: u32,
+    floor: Option<u32>,
+    cap: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+struct BindingJson<'a> {
+    label: &'a str,
+    count: u32,
+    min: Option<u32>,
+    max: Option<u32>,
+    at: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct NotChosenJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    score: f64,
+    reason: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct RelaxationJson<'a> {
+    label: &'a str,
+    bound: &'static str,
+    by: u32,
+}
