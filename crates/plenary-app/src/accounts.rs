@@ -110,6 +110,37 @@ pub async fn create_account(
     Ok(id)
 }
 
+/// Records a person who has no account (yet), e.g. a body member added by an operator.
+pub async fn create_person(
+    app: &App,
+    actor: &Actor,
+    display_name: &str,
+    country_iso2: Option<&str>,
+) -> Result<plenary_domain::PersonId, ActionError> {
+    let name = DisplayName::parse(display_name)?;
+    let now = app.now();
+    let mut tx = app.db().begin().await?;
+    let id = q::insert_person(&mut tx, &name, country_iso2, None, now).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        AuditEntry {
+            forum: None,
+            action: "person.create",
+            entity_type: "person",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(
+                json!({"display_name": name.as_str(), "country": country_iso2}).to_string(),
+            ),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
 /// A successful sign-in: the session token to hand to the browser, and who it is.
 #[derive(Debug, Clone)]
 pub struct SignedIn {

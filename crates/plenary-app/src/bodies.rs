@@ -7,4 +7,5 @@
 //! Not here: the rules themselves (`plenary_domain::bodies`), the optimiser (`plenary-solver`).
 
 pub mod document;
+pub mod roster;
 pub mod slate;

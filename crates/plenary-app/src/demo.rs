@@ -144,6 +144,7 @@ pub struct DemoReport {
     pub forums_created: usize,
     pub accounts_created: usize,
     pub roles_granted: usize,
+    pub bodies_created: usize,
     /// (e-mail, what the account is for)
     pub logins: Vec<(String, String)>,
 }
@@ -194,5 +195,304 @@ pub async fn load_demo(app: &App, progress: &dyn Fn(&str)) -> Result<DemoReport,
         }
         report.logins.push((email.to_owned(), purpose.to_owned()));
     }
+    progress("bodies");
+    report.bodies_created = load_bodies(app, &actor).await?;
     Ok(report)
+}
+
+/// Generated, fictional names for demo body members (no real people).
+fn demo_name(index: usize) -> String {
+    const GIVEN: [&str; 24] = [
+        "Amara", "Bilal", "Chen", "Dalia", "Emeka", "Farah", "Goran", "Hana", "Ivo", "Jamila",
+        "Kofi", "Lucía", "Mateo", "Nadia", "Oren", "Priya", "Quang", "Rania", "Sione", "Tamar",
+        "Uma", "Viktor", "Wen", "Yara",
+    ];
+    const FAMILY: [&str; 23] = [
+        "Abeni",
+        "Barros",
+        "Chaudry",
+        "Dumitru",
+        "Eklund",
+        "Fofana",
+        "Garcia",
+        "Haidari",
+        "Ishikawa",
+        "Jovanovic",
+        "Kamau",
+        "Lindqvist",
+        "Mensah",
+        "Novak",
+        "Okonkwo",
+        "Petrov",
+        "Quispe",
+        "Rahman",
+        "Sato",
+        "Tembo",
+        "Ulloa",
+        "Vasquez",
+        "Wanjiru",
+    ];
+    format!(
+        "{} {}",
+        GIVEN[index % GIVEN.len()],
+        FAMILY[(index * 7 + index / GIVEN.len()) % FAMILY.len()]
+    )
+}
+
+/// Countries per UN regional group, for the demo rosters.
+const REGION_COUNTRIES: [&[&str]; 5] = [
+    &[
+        "KE", "NG", "SN", "ZA", "EG", "GH", "RW", "TN", "ET", "CM", "MA",
+    ],
+    &[
+        "IN", "JP", "ID", "PK", "BD", "PH", "LK", "FJ", "NP", "AE", "KR",
+    ],
+    &[
+        "PL", "UA", "RO", "CZ", "GE", "AM", "RS", "EE", "MD", "BG", "HR",
+    ],
+    &[
+        "BR", "MX", "AR", "CO", "CL", "PE", "JM", "TT", "UY", "CR", "BO",
+    ],
+    &[
+        "DE", "FR", "GB", "US", "CA", "NO", "SE", "ES", "NZ", "CH", "TR",
+    ],
+];
+
+/// The MAG over three cycles (2024–2026), renewed by thirds, and the Leadership Panel.
+/// Returns how many bodies were created (0 when they already exist).
+async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
+    use plenary_domain::Timestamp;
+    use plenary_domain::bodies::{ExOfficioRole, SeatKind, presets};
+
+    use crate::bodies::document::to_toml;
+    use crate::bodies::roster::{NewMember, add_membership, create_body};
+
+    let mut tx = app.db().read().await?;
+    let igf = forum_q::forum_by_slug(&mut tx, "igf")
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let exists = plenary_db::bodies::body_by_slug(&mut tx, igf.id, "mag")
+        .await?
+        .is_some();
+    tx.commit().await?;
+    if exists {
+        return Ok(0);
+    }
+    let year = |y: i32| -> Result<Timestamp, ActionError> {
+        format!("{y}-01-01T00:00:00Z")
+            .parse()
+            .map_err(|_| ActionError::Internal(anyhow::anyhow!("demo year {y}")))
+    };
+    let standing = ["PL", "ET", "JP", "SA", "NO"];
+    create_body(
+        app,
+        actor,
+        "igf",
+        "mag",
+        "Multistakeholder Advisory Group",
+        &to_toml(&presets::mag(u32::try_from(standing.len()).unwrap_or(5))),
+    )
+    .await?;
+    create_body(
+        app,
+        actor,
+        "igf",
+        "leadership-panel",
+        "Leadership Panel",
+        &to_toml(&presets::leadership_panel()),
+    )
+    .await?;
+
+    let mut person_index = 0_usize;
+    let mut new_person = async |country: &str| -> Result<plenary_domain::PersonId, ActionError> {
+        person_index += 1;
+        crate::accounts::create_person(app, actor, &demo_name(person_index), Some(country)).await
+    };
+    let member = |body: &str,
+                  person,
+                  seat: SeatKind,
+                  group: &str,
+                  country: &str,
+                  gender: &str,
+                  term: i64,
+                  start: Timestamp,
+                  end: Timestamp| NewMember {
+        forum_slug: "igf".into(),
+        body_slug: body.into(),
+        person,
+        seat,
+        stakeholder_group: group.into(),
+        country_iso2: Some(country.into()),
+        gender: gender.into(),
+        term_number: term,
+        starts_at: start,
+        ends_at: Some(end),
+        state: if term == 1 { "appointed" } else { "renewed" },
+    };
+
+    // 55 regular seats: 20 government, 12 private sector, 12 civil society, 11 technical
+    // community; 11 per UN regional group; women and men alternate, every 11th seat non-binary.
+    // Each seat is renewed by thirds: the holder of seat s serves 1, 2 or 3 one-year terms
+    // (s % 3) and is replaced from the same stakeholder group, region and gender.
+    for slot in 0..55_usize {
+        let group = match slot {
+            0..20 => "government",
+            20..32 => "private_sector",
+            32..44 => "civil_society",
+            _ => "technical_community",
+        };
+        let countries = REGION_COUNTRIES[slot % 5];
+        let gender = if slot % 11 == 10 {
+            "non-binary"
+        } else if slot % 2 == 0 {
+            "woman"
+        } else {
+            "man"
+        };
+        let first_terms = 1 + slot % 3;
+        let mut holder = None;
+        let mut term = 0_i64;
+        for (offset, y) in (2024..=2026).enumerate() {
+            let country = countries[(slot + offset / first_terms.max(1)) % countries.len()];
+            if offset == 0 || offset == first_terms {
+                holder = Some(new_person(country).await?);
+                term = 0;
+            }
+            term += 1;
+            let Some(person) = holder else { continue };
+            add_membership(
+                app,
+                actor,
+                &member(
+                    "mag",
+                    person,
+                    SeatKind::Regular,
+                    group,
+                    country,
+                    gender,
+                    term,
+                    year(y)?,
+                    year(y + 1)?,
+                ),
+            )
+            .await?;
+        }
+    }
+    // The chair, the host country's co-chair and the standing seats of former hosts.
+    for y in 2024..=2026 {
+        let chair = new_person("ZA").await?;
+        add_membership(
+            app,
+            actor,
+            &member(
+                "mag",
+                chair,
+                SeatKind::ExOfficio(ExOfficioRole::MagChair),
+                "civil_society",
+                "ZA",
+                "woman",
+                1,
+                year(y)?,
+                year(y + 1)?,
+            ),
+        )
+        .await?;
+        let host = ["SA", "NO", "CH"][usize::try_from(y - 2024).unwrap_or(0)];
+        let cochair = new_person(host).await?;
+        add_membership(
+            app,
+            actor,
+            &member(
+                "mag",
+                cochair,
+                SeatKind::ExOfficio(ExOfficioRole::CurrentHostCountry),
+                "government",
+                host,
+                "man",
+                1,
+                year(y)?,
+                year(y + 1)?,
+            ),
+        )
+        .await?;
+    }
+    for (idx, country) in standing.iter().enumerate() {
+        let person = new_person(country).await?;
+        let gender = if idx % 2 == 0 { "woman" } else { "man" };
+        add_membership(
+            app,
+            actor,
+            &member(
+                "mag",
+                person,
+                SeatKind::StandingHostCountry,
+                "government",
+                country,
+                gender,
+                1,
+                year(2024)?,
+                year(2027)?,
+            ),
+        )
+        .await?;
+    }
+    // The Leadership Panel: two-year terms from 2025, two members from each group.
+    let lp_groups = [
+        "government",
+        "private_sector",
+        "technical_community",
+        "civil_society",
+        "at_large",
+    ];
+    for (idx, group) in lp_groups.iter().flat_map(|g| [g, g]).enumerate() {
+        let country = REGION_COUNTRIES[idx % 5][idx / 5];
+        let person = new_person(country).await?;
+        let gender = if idx % 2 == 0 { "woman" } else { "man" };
+        add_membership(
+            app,
+            actor,
+            &member(
+                "leadership-panel",
+                person,
+                SeatKind::Regular,
+                group,
+                country,
+                gender,
+                1,
+                year(2025)?,
+                year(2027)?,
+            ),
+        )
+        .await?;
+    }
+    // Its five ex officio seats: the previous, current and next host countries, the MAG
+    // chair and the Tech Envoy.
+    let ex_officio = [
+        (ExOfficioRole::PreviousHostCountry, "government", "SA"),
+        (ExOfficioRole::CurrentHostCountry, "government", "NO"),
+        (ExOfficioRole::NextHostCountry, "government", "CH"),
+        (ExOfficioRole::MagChair, "civil_society", "ZA"),
+        (ExOfficioRole::TechEnvoy, "intergovernmental", "US"),
+    ];
+    for (idx, (role, group, country)) in ex_officio.into_iter().enumerate() {
+        let person = new_person(country).await?;
+        let gender = if idx % 2 == 0 { "man" } else { "woman" };
+        add_membership(
+            app,
+            actor,
+            &member(
+                "leadership-panel",
+                person,
+                SeatKind::ExOfficio(role),
+                group,
+                country,
+                gender,
+                1,
+                year(2025)?,
+                year(2027)?,
+            ),
+        )
+        .await?;
+    }
+    Ok(2)
 }

@@ -110,6 +110,7 @@ mod tests {
                         ("count", "2"),
                         ("until", "U"),
                         ("field", "F"),
+                        ("version", "3"),
                     ],
                 );
                 assert_ne!(text, id, "{language:?} {id}");

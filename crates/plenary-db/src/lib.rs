@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod bodies;
 pub mod countries;
 mod dialect;
 pub mod forums;

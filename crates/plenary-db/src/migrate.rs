@@ -15,15 +15,23 @@ struct Migration {
     postgres: &'static str,
 }
 
-const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
-    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+        postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "bodies",
+        sqlite: include_str!("../migrations/sqlite/0002_bodies.sql"),
+        postgres: include_str!("../migrations/postgres/0002_bodies.sql"),
+    },
+];
 
 /// The newest schema version this binary knows.
-pub const LATEST_VERSION: i64 = 1;
+pub const LATEST_VERSION: i64 = 2;
 
 /// Where the database's schema stands relative to this binary.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,7 @@ use plenary_domain::permissions::Permission;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::pages::{account, audit, auth, forums, people};
+use crate::pages::{account, audit, auth, bodies, forums, people};
 use crate::{AppState, api, pages, visit};
 
 /// Which face of the application a route belongs to.
@@ -79,6 +79,26 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Page,
             ),
             post(forums::add_group),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies",
+                "/f/igf/bodies",
+                Public,
+                Page,
+            ),
+            get(bodies::list),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}",
+                "/f/igf/bodies/mag",
+                Public,
+                Page,
+            ),
+            get(bodies::show),
         ),
         (
             spec(
@@ -271,6 +291,16 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             post(api::add_stakeholder_group),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/bodies/{body}/roster",
+                "/api/v1/forums/igf/bodies/mag/roster",
+                Public,
+                Api,
+            ),
+            get(api::body_roster),
         ),
         (
             spec(

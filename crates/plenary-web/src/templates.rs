@@ -8,7 +8,9 @@ use minijinja::value::Kwargs;
 use minijinja::{Environment, State, Value};
 use plenary_domain::Language;
 
-pub(crate) const TEMPLATES: [(&str, &str); 12] = [
+pub(crate) const TEMPLATES: [(&str, &str); 14] = [
+    ("bodies.html", include_str!("../templates/bodies.html")),
+    ("roster.html", include_str!("../templates/roster.html")),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("forum.html", include_str!("../templates/forum.html")),

@@ -154,6 +154,30 @@ error-invalid = يُرجى التحقق من { $field }.
 error-conflict = يتعارض هذا مع عنصر موجود بالفعل.
 back-home = العودة إلى الصفحة الرئيسية
 
+forum-bodies = الهيئات
+bodies-title = هيئات هذا المنتدى
+bodies-none = لا توجد هيئات في هذا المنتدى بعد.
+roster-year = السنة
+roster-members = الأعضاء
+roster-balance = توازن المقاعد العادية
+roster-check = التحقق من التشكيل
+roster-check-ok = يستوفي التشكيل جميع قواعد النظام الأساسي.
+roster-constitution = النظام الأساسي (الإصدار { $version }): { $name }
+roster-empty = لم يشغل أحد مقعدًا في هذه السنة.
+col-seat = المقعد
+col-term = الولاية
+col-region = المجموعة الإقليمية للأمم المتحدة
+col-gender = النوع الاجتماعي
+col-stakeholder-group = مجموعة أصحاب المصلحة
+col-count = الأعضاء
+dim-stakeholder_group = حسب مجموعة أصحاب المصلحة
+dim-region = حسب المجموعة الإقليمية للأمم المتحدة
+dim-gender = حسب النوع الاجتماعي
+seat-regular = عادي
+seat-ex_officio = بحكم المنصب
+seat-standing_host_country = دائم (بلد مضيف سابق)
+seat-observer = مراقب
+
 mail-reset-subject = إعادة تعيين كلمة مرور Plenary
 mail-reset-body = مرحبًا { $name }،
 

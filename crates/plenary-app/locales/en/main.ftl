@@ -150,6 +150,30 @@ error-invalid = Please check { $field }.
 error-conflict = This conflicts with something that already exists.
 back-home = Back to the home page
 
+forum-bodies = Bodies
+bodies-title = Bodies of this forum
+bodies-none = This forum has no bodies yet.
+roster-year = Year
+roster-members = Members
+roster-balance = Balance of regular seats
+roster-check = Composition check
+roster-check-ok = The roster meets every rule of its constitution.
+roster-constitution = Constitution (version { $version }): { $name }
+roster-empty = Nobody held a seat in this year.
+col-seat = Seat
+col-term = Term
+col-region = UN regional group
+col-gender = Gender
+col-stakeholder-group = Stakeholder group
+col-count = Members
+dim-stakeholder_group = By stakeholder group
+dim-region = By UN regional group
+dim-gender = By gender
+seat-regular = Regular
+seat-ex_officio = Ex officio
+seat-standing_host_country = Standing (former host country)
+seat-observer = Observer
+
 mail-reset-subject = Reset your Plenary password
 mail-reset-body = Hello { $name },
 

@@ -150,6 +150,30 @@ error-invalid = Revise { $field }.
 error-conflict = Esto entra en conflicto con algo que ya existe.
 back-home = Volver a la página de inicio
 
+forum-bodies = Órganos
+bodies-title = Órganos de este foro
+bodies-none = Este foro aún no tiene órganos.
+roster-year = Año
+roster-members = Miembros
+roster-balance = Equilibrio de los puestos ordinarios
+roster-check = Verificación de la composición
+roster-check-ok = La composición cumple todas las reglas de su constitución.
+roster-constitution = Constitución (versión { $version }): { $name }
+roster-empty = Nadie ocupaba un puesto ese año.
+col-seat = Puesto
+col-term = Mandato
+col-region = Grupo regional de las Naciones Unidas
+col-gender = Género
+col-stakeholder-group = Grupo de partes interesadas
+col-count = Miembros
+dim-stakeholder_group = Por grupo de partes interesadas
+dim-region = Por grupo regional de las Naciones Unidas
+dim-gender = Por género
+seat-regular = Ordinario
+seat-ex_officio = Por derecho propio
+seat-standing_host_country = Permanente (antiguo país anfitrión)
+seat-observer = Observador
+
 mail-reset-subject = Restablezca su contraseña de Plenary
 mail-reset-body = Hola, { $name }:
 

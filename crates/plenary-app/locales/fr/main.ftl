@@ -150,6 +150,30 @@ error-invalid = Veuillez vérifier { $field }.
 error-conflict = Cela entre en conflit avec un élément existant.
 back-home = Retour à la page d'accueil
 
+forum-bodies = Organes
+bodies-title = Organes de ce forum
+bodies-none = Ce forum n'a pas encore d'organe.
+roster-year = Année
+roster-members = Membres
+roster-balance = Équilibre des sièges ordinaires
+roster-check = Contrôle de la composition
+roster-check-ok = La composition respecte toutes les règles de sa constitution.
+roster-constitution = Constitution (version { $version }) : { $name }
+roster-empty = Personne n'occupait de siège cette année-là.
+col-seat = Siège
+col-term = Mandat
+col-region = Groupe régional de l'ONU
+col-gender = Genre
+col-stakeholder-group = Groupe de parties prenantes
+col-count = Membres
+dim-stakeholder_group = Par groupe de parties prenantes
+dim-region = Par groupe régional de l'ONU
+dim-gender = Par genre
+seat-regular = Ordinaire
+seat-ex_officio = De droit
+seat-standing_host_country = Permanent (ancien pays hôte)
+seat-observer = Observateur
+
 mail-reset-subject = Réinitialisez votre mot de passe Plenary
 mail-reset-body = Bonjour { $name },
 

@@ -22,8 +22,12 @@ pub async fn run(global: &GlobalArgs) -> Result<DemoReport, Failure> {
     .await?;
     bar.finish_and_clear();
     eprintln!(
-        "demo loaded: {} forums and {} accounts created, {} roles granted ({} countries)",
-        report.forums_created, report.accounts_created, report.roles_granted, report.countries
+        "demo loaded: {} forums, {} accounts and {} bodies created, {} roles granted ({} countries)",
+        report.forums_created,
+        report.accounts_created,
+        report.bodies_created,
+        report.roles_granted,
+        report.countries
     );
     println!("Demo sign-ins (password for all: {DEMO_PASSWORD}):");
     for (email, purpose) in &report.logins {

@@ -106,7 +106,7 @@ fn demo_is_idempotent_and_prints_the_sign_ins() {
     assert!(stdout(&first).contains("plenary-demo-2026"));
     assert!(
         stderr(&first).contains(
-            "demo loaded: 5 forums and 9 accounts created, 9 roles granted (201 countries)"
+            "demo loaded: 5 forums, 9 accounts and 2 bodies created, 9 roles granted (201 countries)"
         ),
         "{}",
         stderr(&first)
@@ -114,7 +114,7 @@ fn demo_is_idempotent_and_prints_the_sign_ins() {
     let second = plenary(dir.path(), &["demo"]);
     assert!(
         stderr(&second).contains(
-            "demo loaded: 0 forums and 0 accounts created, 0 roles granted (201 countries)"
+            "demo loaded: 0 forums, 0 accounts and 0 bodies created, 0 roles granted (201 countries)"
         ),
         "{}",
         stderr(&second)

@@ -9,6 +9,7 @@
 
 mod accounts;
 mod audit;
+mod bodies;
 mod connect;
 mod jobs;
 mod schema;
@@ -48,6 +49,10 @@ both_backends!(
 both_backends!(sign_in_failures, crate::accounts::sign_in_failures);
 both_backends!(countries_upsert, crate::accounts::countries_upsert);
 both_backends!(audit_filters, crate::audit::audit_filters);
+both_backends!(
+    bodies_and_rosters_over_time,
+    crate::bodies::bodies_and_rosters_over_time
+);
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(
     expired_lease_is_reclaimed,

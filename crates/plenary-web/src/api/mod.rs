@@ -23,8 +23,8 @@ use crate::visit::ApiCaller;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
-    paths(list_forums, get_forum, add_stakeholder_group, list_countries, me, list_people, grant_role, revoke_role, list_audit),
-    components(schemas(ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
+    paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit),
+    components(schemas(RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
         AuditEventJson, AuditPageJson)),
     modifiers(&BearerAuth),
@@ -186,6 +186,89 @@ pub(crate) async fn add_stakeholder_group(
         }),
     )
         .into_response())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct RosterMemberJson {
+    name: String,
+    /// `regular`, `ex_officio:<role>`, `standing_host_country` or `observer`.
+    seat: String,
+    stakeholder_group: String,
+    country: Option<String>,
+    un_regional_group: String,
+    gender: String,
+    term_number: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct BalanceJson {
+    /// `stakeholder_group`, `region` or `gender`.
+    dimension: String,
+    key: String,
+    /// Regular members in this category.
+    count: u32,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct RosterJson {
+    body: String,
+    name: String,
+    year: i32,
+    constitution: String,
+    constitution_version: i64,
+    members: Vec<RosterMemberJson>,
+    balance: Vec<BalanceJson>,
+    /// The composition check, one plain-English sentence per deviation (empty: none).
+    deviations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct YearParam {
+    year: Option<i32>,
+}
+
+/// A body's roster in a year (default: the latest), with its balance and composition check.
+#[utoipa::path(get, path = "/api/v1/forums/{slug}/bodies/{body}/roster",
+    params(("slug" = String, Path), ("body" = String, Path), ("year" = Option<i32>, Query)),
+    responses((status = 200, body = RosterJson), (status = 404, body = ErrorJson), (status = 422, body = ErrorJson)))]
+pub(crate) async fn body_roster(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path((slug, body)): Path<(String, String)>,
+    Query(query): Query<YearParam>,
+) -> Result<Json<RosterJson>, ApiError> {
+    let roster =
+        plenary_app::bodies::roster::roster(&state.app, &viewer, &slug, &body, query.year).await?;
+    Ok(Json(RosterJson {
+        body: roster.body.slug.clone(),
+        name: roster.body.name.clone(),
+        year: roster.year,
+        constitution: roster.constitution.rules().name.clone(),
+        constitution_version: roster.constitution_version,
+        members: roster
+            .members
+            .iter()
+            .map(|m| RosterMemberJson {
+                name: m.name.clone(),
+                seat: plenary_app::bodies::roster::seat_kind_code(&m.seat),
+                stakeholder_group: m.stakeholder_group.clone(),
+                country: m.country_iso2.clone(),
+                un_regional_group: m.region.code().to_owned(),
+                gender: m.gender.clone(),
+                term_number: m.term_number,
+            })
+            .collect(),
+        balance: roster
+            .balance
+            .iter()
+            .map(|b| BalanceJson {
+                dimension: b.dimension.to_owned(),
+                key: b.key.clone(),
+                count: b.count,
+            })
+            .collect(),
+        deviations: roster.deviations,
+    }))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

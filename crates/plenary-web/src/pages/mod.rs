@@ -4,6 +4,7 @@
 pub(crate) mod account;
 pub(crate) mod audit;
 pub(crate) mod auth;
+pub(crate) mod bodies;
 pub(crate) mod forums;
 pub(crate) mod people;
 

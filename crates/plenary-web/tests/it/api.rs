@@ -359,3 +359,68 @@ async fn stakeholder_groups_are_configurable_per_forum() {
         .json();
     assert_eq!(igf["stakeholder_groups"].as_array().unwrap().len(), 5);
 }
+
+#[tokio::test]
+async fn rosters_are_public_through_the_api() {
+    let test = TestApp::new().await;
+    let mag = test
+        .api(
+            Method::GET,
+            "/api/v1/forums/igf/bodies/mag/roster?year=2026",
+            None,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(mag["year"], 2026);
+    assert_eq!(mag["members"].as_array().unwrap().len(), 62);
+    assert_eq!(mag["deviations"], serde_json::json!([]));
+    let count = |dimension: &str, key: &str| {
+        mag["balance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["dimension"] == dimension && b["key"] == key)
+            .map(|b| b["count"].as_i64().unwrap())
+    };
+    assert_eq!(count("stakeholder_group", "government"), Some(20));
+    assert_eq!(count("region", "grulac"), Some(11));
+    let terms: Vec<i64> = mag["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["seat"] == "regular")
+        .map(|m| m["term_number"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        (
+            terms.iter().filter(|t| **t == 1).count(),
+            terms.iter().filter(|t| **t == 3).count()
+        ),
+        (18, 18),
+        "a third new, a third in its last term"
+    );
+    let lp = test
+        .api(
+            Method::GET,
+            "/api/v1/forums/igf/bodies/leadership-panel/roster",
+            None,
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        (lp["year"].as_i64(), lp["members"].as_array().unwrap().len()),
+        (Some(2025), 15)
+    );
+    assert_eq!(lp["deviations"], serde_json::json!([]));
+    let missing = test
+        .api(
+            Method::GET,
+            "/api/v1/forums/igf/bodies/none/roster",
+            None,
+            None,
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}

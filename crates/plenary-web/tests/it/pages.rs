@@ -184,3 +184,56 @@ async fn the_secretariat_adds_a_stakeholder_group() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_bodys_roster_shows_its_balance_and_history() {
+    let test = TestApp::new().await;
+    let mut client = test.client();
+    let list = client.get("/f/igf/bodies").await;
+    assert!(
+        list.body.contains(">Multistakeholder Advisory Group</a>")
+            && list.body.contains(">Leadership Panel</a>"),
+        "{}",
+        list.body
+    );
+    let page = client.get("/f/igf/bodies/mag").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("<h1 id=\"body-name\">Multistakeholder Advisory Group — 2026</h1>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("id=\"composition-ok\""),
+        "the demo MAG meets its constitution"
+    );
+    assert_eq!(page.body.matches("<svg").count(), 3);
+    assert!(
+        page.body.contains("?year=2024\">2024</a>") && page.body.contains("?year=2025\">2025</a>")
+    );
+    let roster_rows = |body: &str| {
+        body.split("<table id=\"roster\">")
+            .nth(1)
+            .map_or(0, |t| t.matches("<tr><td>").count())
+    };
+    assert_eq!(
+        roster_rows(&page.body),
+        62,
+        "55 regular, 2 ex officio, 5 standing seats"
+    );
+    // Renewal by thirds: in 2024 everyone is in a first term; by 2026 a third is in its third.
+    let first = client.get("/f/igf/bodies/mag?year=2024").await;
+    assert!(first.body.contains("— 2024</h1>"));
+    assert_eq!(roster_rows(&first.body), 62);
+    let before = client.get("/f/igf/bodies/mag?year=2019").await;
+    assert!(
+        before.body.contains("Nobody held a seat in this year."),
+        "{}",
+        before.body
+    );
+    assert_eq!(
+        client.get("/f/igf/bodies/nope").await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -1,0 +1,379 @@
+//! Bodies in storage: creating a body with its constitution, recording memberships, and
+//! the public roster of a body in a given year with its balance and composition check.
+//!
+//! Main items: `create_body`, `add_membership`, `roster`.
+//! Invariants: a body's constitution is stored as its TOML document and validated before it
+//! is stored; only regular seats are balanced (the domain's rule), other seats are listed.
+//! Not here: slate proposals (`bodies::slate`), the rules (`plenary_domain::bodies`).
+
+use std::collections::BTreeMap;
+
+use plenary_db::bodies::{self as q, BodyRow, NewMembership, RosterRow};
+use plenary_domain::audit::{Actor, AuditEntry};
+use plenary_domain::bodies::{
+    Constitution, ExOfficioRole, MemberProfile, SeatKind, check_composition,
+};
+use plenary_domain::countries::UnRegionalGroup;
+use plenary_domain::forums::{Forum, Slug};
+use plenary_domain::permissions::{Permission, authorize};
+use plenary_domain::{FieldError, PersonId, Timestamp};
+use serde_json::json;
+
+use crate::accounts::Viewer;
+use crate::bodies::document;
+use crate::{ActionError, App, audit, forums};
+
+/// The storage code of a seat kind (`regular`, `ex_officio:mag_chair`, `standing_host_country`, `observer`).
+pub fn seat_kind_code(kind: &SeatKind) -> String {
+    match kind {
+        SeatKind::Regular => "regular".into(),
+        SeatKind::StandingHostCountry => "standing_host_country".into(),
+        SeatKind::Observer => "observer".into(),
+        SeatKind::ExOfficio(role) => format!(
+            "ex_officio:{}",
+            match role {
+                ExOfficioRole::CurrentHostCountry => "current_host_country",
+                ExOfficioRole::PreviousHostCountry => "previous_host_country",
+                ExOfficioRole::NextHostCountry => "next_host_country",
+                ExOfficioRole::MagChair => "mag_chair",
+                ExOfficioRole::TechEnvoy => "tech_envoy",
+                ExOfficioRole::Other(what) => what,
+            }
+        ),
+    }
+}
+
+/// Reads a seat-kind code back.
+pub fn parse_seat_kind(code: &str) -> Result<SeatKind, FieldError> {
+    let kind = match code.trim() {
+        "regular" => SeatKind::Regular,
+        "standing_host_country" => SeatKind::StandingHostCountry,
+        "observer" => SeatKind::Observer,
+        other => match other.strip_prefix("ex_officio:") {
+            Some("current_host_country") => SeatKind::ExOfficio(ExOfficioRole::CurrentHostCountry),
+            Some("previous_host_country") => {
+                SeatKind::ExOfficio(ExOfficioRole::PreviousHostCountry)
+            }
+            Some("next_host_country") => SeatKind::ExOfficio(ExOfficioRole::NextHostCountry),
+            Some("mag_chair") => SeatKind::ExOfficio(ExOfficioRole::MagChair),
+            Some("tech_envoy") => SeatKind::ExOfficio(ExOfficioRole::TechEnvoy),
+            Some(what) if !what.is_empty() => {
+                SeatKind::ExOfficio(ExOfficioRole::Other(what.to_owned()))
+            }
+            _ => {
+                return Err(FieldError::new(
+                    "seat",
+                    "unknown_seat_kind",
+                    format!(
+                        "unknown seat kind {code:?}: expected regular, ex_officio:ROLE, standing_host_country or observer"
+                    ),
+                ));
+            }
+        },
+    };
+    Ok(kind)
+}
+
+/// Creates a body in a forum with its first constitution (a TOML document). Operators and
+/// the demo loader; the secretariat's screens come with the next increment.
+pub async fn create_body(
+    app: &App,
+    actor: &Actor,
+    forum_slug: &str,
+    body_slug: &str,
+    name: &str,
+    constitution_toml: &str,
+) -> Result<i64, ActionError> {
+    let slug = Slug::parse(body_slug)?;
+    let constitution = document::from_toml(constitution_toml)?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(FieldError::new("name", "length", "1 to 200 characters").into());
+    }
+    let now = app.now();
+    let mut tx = app.db().begin().await?;
+    let forum = plenary_db::forums::forum_by_slug(&mut tx, forum_slug)
+        .await?
+        .ok_or_else(|| {
+            ActionError::Invalid(FieldError::new(
+                "forum",
+                "unknown_forum",
+                format!("no forum {forum_slug:?}"),
+            ))
+        })?;
+    let id = q::insert_body(&mut tx, forum.id, slug.as_str(), name, now).await?;
+    let version =
+        q::insert_constitution_version(&mut tx, id, constitution_toml, &actor.label(), now).await?;
+    audit::record(
+        &mut tx,
+        actor,
+        AuditEntry {
+            forum: Some(forum.id),
+            action: "body.create",
+            entity_type: "body",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(json!({"slug": slug.as_str(), "name": name, "constitution": constitution.rules().name, "constitution_version": version}).to_string()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A membership to record.
+#[derive(Debug, Clone)]
+pub struct NewMember {
+    pub forum_slug: String,
+    pub body_slug: String,
+    pub person: PersonId,
+    pub seat: SeatKind,
+    pub stakeholder_group: String,
+    pub country_iso2: Option<String>,
+    pub gender: String,
+    pub term_number: i64,
+    pub starts_at: Timestamp,
+    pub ends_at: Option<Timestamp>,
+    /// `appointed` or `renewed` for a new membership.
+    pub state: &'static str,
+}
+
+/// Records a membership (operators and the demo loader).
+pub async fn add_membership(
+    app: &App,
+    actor: &Actor,
+    member: &NewMember,
+) -> Result<i64, ActionError> {
+    let now = app.now();
+    let mut tx = app.db().begin().await?;
+    let forum = plenary_db::forums::forum_by_slug(&mut tx, &member.forum_slug)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let body = q::body_by_slug(&mut tx, forum.id, &member.body_slug)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let seat = seat_kind_code(&member.seat);
+    let id = q::insert_membership(
+        &mut tx,
+        &NewMembership {
+            body: body.id,
+            person: member.person,
+            seat_kind: &seat,
+            stakeholder_group: &member.stakeholder_group,
+            country_iso2: member.country_iso2.as_deref(),
+            gender: &member.gender,
+            term_number: member.term_number,
+            starts_at: member.starts_at,
+            ends_at: member.ends_at,
+            state: member.state,
+        },
+        now,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        actor,
+        AuditEntry {
+            forum: Some(forum.id),
+            action: "membership.create",
+            entity_type: "membership",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(
+                json!({"body": body.slug, "person": member.person.0, "seat": seat, "stakeholder_group": member.stakeholder_group,
+                       "term": member.term_number, "starts_at": member.starts_at.to_rfc3339_seconds()})
+                .to_string(),
+            ),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A body as listed on its forum's page.
+#[derive(Debug, Clone)]
+pub struct BodySummary {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The forum's bodies. Public.
+pub async fn list_bodies(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+) -> Result<(Forum, Vec<BodySummary>), ActionError> {
+    let mut tx = app.db().read().await?;
+    let (forum, principal) = forums::forum_and_principal(&mut tx, viewer, forum_slug).await?;
+    authorize(&principal, Permission::Public)?;
+    let bodies = q::bodies_of_forum(&mut tx, forum.id).await?;
+    tx.commit().await?;
+    Ok((
+        forum,
+        bodies
+            .into_iter()
+            .map(|b| BodySummary {
+                slug: b.slug,
+                name: b.name,
+            })
+            .collect(),
+    ))
+}
+
+/// One member on a roster.
+#[derive(Debug, Clone)]
+pub struct RosterEntry {
+    pub name: String,
+    pub seat: SeatKind,
+    pub stakeholder_group: String,
+    pub country_iso2: Option<String>,
+    pub region: UnRegionalGroup,
+    pub gender: String,
+    pub term_number: i64,
+}
+
+/// How many regular members fall in one category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BalanceCount {
+    /// `stakeholder_group`, `region` or `gender`.
+    pub dimension: &'static str,
+    pub key: String,
+    pub count: u32,
+}
+
+/// A body's roster on 1 January of `year`, with its balance.
+#[derive(Debug, Clone)]
+pub struct Roster {
+    pub forum: Forum,
+    pub body: BodyRow,
+    pub constitution: Constitution,
+    pub constitution_version: i64,
+    pub year: i32,
+    /// Years in which memberships started, for the year selector.
+    pub years: Vec<i32>,
+    pub members: Vec<RosterEntry>,
+    /// Regular members per stakeholder group, UN regional group and gender.
+    pub balance: Vec<BalanceCount>,
+    /// What the composition check says, in plain English (empty: the roster meets every rule).
+    pub deviations: Vec<String>,
+}
+
+/// The roster of `body_slug` in `year` (default: the latest year with a membership). Public.
+pub async fn roster(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+    year: Option<i32>,
+) -> Result<Roster, ActionError> {
+    let regions: BTreeMap<String, UnRegionalGroup> = crate::countries::reference_countries()?
+        .into_iter()
+        .map(|c| (c.iso2, c.un_regional_group))
+        .collect();
+    let mut tx = app.db().read().await?;
+    let (forum, principal) = forums::forum_and_principal(&mut tx, viewer, forum_slug).await?;
+    authorize(&principal, Permission::Public)?;
+    let body = q::body_by_slug(&mut tx, forum.id, body_slug)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let stored = q::latest_constitution(&mut tx, body.id)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let constitution = document::from_toml(&stored.document)?;
+    let mut years: Vec<i32> = q::membership_starts(&mut tx, body.id)
+        .await?
+        .into_iter()
+        .filter_map(|t| t.to_rfc3339_seconds().get(..4).and_then(|y| y.parse().ok()))
+        .collect();
+    years.dedup();
+    let year = match year {
+        Some(y) if (1900..=9000).contains(&y) => y,
+        Some(y) => {
+            return Err(FieldError::new(
+                "year",
+                "out_of_range",
+                format!("{y} is not a plausible year"),
+            )
+            .into());
+        }
+        None => years.last().copied().unwrap_or(2026),
+    };
+    let at: Timestamp = format!("{year:04}-06-30T00:00:00Z")
+        .parse()
+        .map_err(|_| ActionError::Invalid(FieldError::new("year", "out_of_range", "not a year")))?;
+    let rows = q::members_at(&mut tx, body.id, at).await?;
+    tx.commit().await?;
+
+    let members: Vec<RosterEntry> = rows
+        .into_iter()
+        .map(|row: RosterRow| {
+            let region = row
+                .country_iso2
+                .as_deref()
+                .and_then(|c| regions.get(c).copied())
+                .unwrap_or(UnRegionalGroup::None);
+            Ok(RosterEntry {
+                seat: parse_seat_kind(&row.seat_kind).map_err(|e| {
+                    ActionError::Internal(anyhow::anyhow!(
+                        "stored membership {}: {e}",
+                        row.membership
+                    ))
+                })?,
+                name: row.display_name,
+                stakeholder_group: row.stakeholder_group,
+                country_iso2: row.country_iso2,
+                region,
+                gender: row.gender,
+                term_number: row.term_number,
+            })
+        })
+        .collect::<Result<_, ActionError>>()?;
+    let profiles: Vec<MemberProfile> = members
+        .iter()
+        .map(|m| MemberProfile {
+            stakeholder_group: m.stakeholder_group.clone(),
+            un_regional_group: m.region,
+            gender: m.gender.clone(),
+            seat: m.seat.clone(),
+        })
+        .collect();
+    let deviations = if members.is_empty() {
+        Vec::new()
+    } else {
+        check_composition(&constitution, &profiles)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let mut balance: BTreeMap<(&'static str, String), u32> = BTreeMap::new();
+    for m in members.iter().filter(|m| m.seat == SeatKind::Regular) {
+        *balance
+            .entry(("stakeholder_group", m.stakeholder_group.clone()))
+            .or_default() += 1;
+        *balance
+            .entry(("region", m.region.code().to_owned()))
+            .or_default() += 1;
+        *balance.entry(("gender", m.gender.clone())).or_default() += 1;
+    }
+    Ok(Roster {
+        forum,
+        body,
+        constitution,
+        constitution_version: stored.version,
+        year,
+        years,
+        members,
+        balance: balance
+            .into_iter()
+            .map(|((dimension, key), count)| BalanceCount {
+                dimension,
+                key,
+                count,
+            })
+            .collect(),
+        deviations,
+    })
+}

@@ -1,0 +1,252 @@
+//! Reading and writing bodies, their constitution versions and memberships.
+//!
+//! A constitution version is stored as its TOML document (plenary-app parses and validates
+//! it); memberships carry the seat kind and the member's stakeholder group, country and
+//! gender as they were at appointment.
+
+use plenary_domain::{ForumId, PersonId, Timestamp};
+
+use crate::{DbError, DbTime, Tx, on_tx};
+
+/// A body as stored.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct BodyRow {
+    pub id: i64,
+    pub forum_id: i64,
+    pub slug: String,
+    pub name: String,
+}
+
+const INSERT_BODY: &str = "
+    insert into body (forum_id, slug, name, created_at)
+    values ($1, $2, $3, $4)
+    returning id";
+
+pub async fn insert_body(
+    tx: &mut Tx,
+    forum: ForumId,
+    slug: &str,
+    name: &str,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    let (id,): (i64,) = on_tx!(tx, |conn| sqlx::query_as(INSERT_BODY)
+        .bind(forum.0)
+        .bind(slug)
+        .bind(name)
+        .bind(DbTime(now))
+        .fetch_one(conn)
+        .await)?;
+    Ok(id)
+}
+
+const BODIES_OF_FORUM: &str = "
+    select id, forum_id, slug, name
+    from body
+    where forum_id = $1
+    order by name, id";
+
+pub async fn bodies_of_forum(tx: &mut Tx, forum: ForumId) -> Result<Vec<BodyRow>, DbError> {
+    Ok(on_tx!(tx, |conn| sqlx::query_as(BODIES_OF_FORUM)
+        .bind(forum.0)
+        .fetch_all(conn)
+        .await)?)
+}
+
+const BODY_BY_SLUG: &str = "
+    select id, forum_id, slug, name
+    from body
+    where forum_id = $1 and slug = $2";
+
+pub async fn body_by_slug(
+    tx: &mut Tx,
+    forum: ForumId,
+    slug: &str,
+) -> Result<Option<BodyRow>, DbError> {
+    Ok(on_tx!(tx, |conn| sqlx::query_as(BODY_BY_SLUG)
+        .bind(forum.0)
+        .bind(slug)
+        .fetch_optional(conn)
+        .await)?)
+}
+
+const INSERT_CONSTITUTION_VERSION: &str = "
+    insert into constitution_version (body_id, version, document, created_at, created_by)
+    values ($1, coalesce((select max(version) from constitution_version where body_id = $1), 0) + 1, $2, $3, $4)
+    returning version";
+
+/// Stores a new version of the body's constitution; returns its number (1, 2, …).
+pub async fn insert_constitution_version(
+    tx: &mut Tx,
+    body: i64,
+    document: &str,
+    created_by: &str,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    let (version,): (i64,) = on_tx!(tx, |conn| sqlx::query_as(INSERT_CONSTITUTION_VERSION)
+        .bind(body)
+        .bind(document)
+        .bind(DbTime(now))
+        .bind(created_by)
+        .fetch_one(conn)
+        .await)?;
+    Ok(version)
+}
+
+/// A stored constitution version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConstitutionVersionRow {
+    pub version: i64,
+    pub document: String,
+    pub created_at: Timestamp,
+    pub created_by: String,
+}
+
+const LATEST_CONSTITUTION: &str = "
+    select version, document, created_at, created_by
+    from constitution_version
+    where body_id = $1
+    order by version desc
+    limit 1";
+
+pub async fn latest_constitution(
+    tx: &mut Tx,
+    body: i64,
+) -> Result<Option<ConstitutionVersionRow>, DbError> {
+    let row: Option<(i64, String, DbTime, String)> =
+        on_tx!(tx, |conn| sqlx::query_as(LATEST_CONSTITUTION)
+            .bind(body)
+            .fetch_optional(conn)
+            .await)?;
+    Ok(row.map(
+        |(version, document, created_at, created_by)| ConstitutionVersionRow {
+            version,
+            document,
+            created_at: created_at.0,
+            created_by,
+        },
+    ))
+}
+
+/// A membership to store.
+#[derive(Debug, Clone)]
+pub struct NewMembership<'a> {
+    pub body: i64,
+    pub person: PersonId,
+    /// `regular`, `ex_officio:<role>`, `standing_host_country` or `observer`.
+    pub seat_kind: &'a str,
+    pub stakeholder_group: &'a str,
+    pub country_iso2: Option<&'a str>,
+    pub gender: &'a str,
+    pub term_number: i64,
+    pub starts_at: Timestamp,
+    pub ends_at: Option<Timestamp>,
+    /// `appointed`, `renewed`, `resigned`, `ended` or `rotated_out`.
+    pub state: &'a str,
+}
+
+const INSERT_MEMBERSHIP: &str = "
+    insert into membership (body_id, person_id, seat_kind, stakeholder_group, country_iso2, gender,
+                            term_number, starts_at, ends_at, state, created_at)
+    values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    returning id";
+
+pub async fn insert_membership(
+    tx: &mut Tx,
+    m: &NewMembership<'_>,
+    now: Timestamp,
+) -> Result<i64, DbError> {
+    let (id,): (i64,) = on_tx!(tx, |conn| sqlx::query_as(INSERT_MEMBERSHIP)
+        .bind(m.body)
+        .bind(m.person.0)
+        .bind(m.seat_kind)
+        .bind(m.stakeholder_group)
+        .bind(m.country_iso2)
+        .bind(m.gender)
+        .bind(m.term_number)
+        .bind(DbTime(m.starts_at))
+        .bind(m.ends_at.map(DbTime))
+        .bind(m.state)
+        .bind(DbTime(now))
+        .fetch_one(conn)
+        .await)?;
+    Ok(id)
+}
+
+/// A membership with the member's name, as a roster shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterRow {
+    pub membership: i64,
+    pub person: PersonId,
+    pub display_name: String,
+    pub seat_kind: String,
+    pub stakeholder_group: String,
+    pub country_iso2: Option<String>,
+    pub gender: String,
+    pub term_number: i64,
+    pub starts_at: Timestamp,
+    pub ends_at: Option<Timestamp>,
+    pub state: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct RosterSqlRow {
+    id: i64,
+    person_id: i64,
+    display_name: String,
+    seat_kind: String,
+    stakeholder_group: String,
+    country_iso2: Option<String>,
+    gender: String,
+    term_number: i64,
+    starts_at: DbTime,
+    ends_at: Option<DbTime>,
+    state: String,
+}
+
+const MEMBERS_AT: &str = "
+    select m.id, m.person_id, p.display_name, m.seat_kind, m.stakeholder_group, m.country_iso2,
+           m.gender, m.term_number, m.starts_at, m.ends_at, m.state
+    from membership m
+    join person p on p.id = m.person_id
+    where m.body_id = $1 and m.starts_at <= $2 and (m.ends_at is null or m.ends_at > $2)
+    order by m.seat_kind, m.stakeholder_group, p.display_name, m.id";
+
+/// The memberships in force at `at` (started on or before it, not yet ended).
+pub async fn members_at(tx: &mut Tx, body: i64, at: Timestamp) -> Result<Vec<RosterRow>, DbError> {
+    let rows: Vec<RosterSqlRow> = on_tx!(tx, |conn| sqlx::query_as(MEMBERS_AT)
+        .bind(body)
+        .bind(DbTime(at))
+        .fetch_all(conn)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| RosterRow {
+            membership: r.id,
+            person: PersonId(r.person_id),
+            display_name: r.display_name,
+            seat_kind: r.seat_kind,
+            stakeholder_group: r.stakeholder_group,
+            country_iso2: r.country_iso2,
+            gender: r.gender,
+            term_number: r.term_number,
+            starts_at: r.starts_at.0,
+            ends_at: r.ends_at.map(|t| t.0),
+            state: r.state,
+        })
+        .collect())
+}
+
+const MEMBERSHIP_YEARS: &str = "
+    select starts_at
+    from membership
+    where body_id = $1
+    order by starts_at";
+
+/// When memberships of the body started (for the roster's year selector).
+pub async fn membership_starts(tx: &mut Tx, body: i64) -> Result<Vec<Timestamp>, DbError> {
+    let rows: Vec<(DbTime,)> = on_tx!(tx, |conn| sqlx::query_as(MEMBERSHIP_YEARS)
+        .bind(body)
+        .fetch_all(conn)
+        .await)?;
+    Ok(rows.into_iter().map(|(t,)| t.0).collect())
+}
