@@ -102,19 +102,26 @@ pub enum DocumentFormat {
 
 #[derive(Debug, Args)]
 pub struct SlateArgs {
-    /// A shipped constitution preset (e.g. `mag`), or use --constitution.
-    #[arg(
-        long,
-        conflicts_with = "constitution",
-        required_unless_present = "constitution"
-    )]
+    /// A shipped constitution preset (e.g. `mag`), or use --constitution or --body.
+    #[arg(long, conflicts_with_all = ["constitution", "body"], required_unless_present_any = ["constitution", "body"])]
     pub preset: Option<String>,
     /// A constitution document (`.toml` or `.json`).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "body")]
     pub constitution: Option<std::path::PathBuf>,
     /// CSV of continuing members: id,name,stakeholder_group,country,gender[,seat].
+    #[arg(long, conflicts_with = "body", required_unless_present = "body")]
+    pub members: Option<std::path::PathBuf>,
+    /// A stored body (slug, e.g. `mag`): its constitution and the members continuing into
+    /// `--cycle` come from the database instead of --preset/--constitution and --members.
+    #[arg(long, requires_all = ["forum", "cycle"])]
+    pub body: Option<String>,
+    /// The forum of --body (slug, e.g. `igf`).
     #[arg(long)]
-    pub members: std::path::PathBuf,
+    pub forum: Option<String>,
+    /// The cycle (year) the new members start in; members at their term limit the year
+    /// before rotate out.
+    #[arg(long)]
+    pub cycle: Option<i32>,
     /// CSV of nominees: id,name,stakeholder_group,country,gender,score[,first_time,nominated_by].
     #[arg(long)]
     pub nominees: std::path::PathBuf,

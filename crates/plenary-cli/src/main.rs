@@ -49,6 +49,7 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::Audit(args) => cmd::audit::run(&global, &args).await,
         Command::Bench(args) => cmd::bench::run(&args),
         Command::Constitution(command) => cmd::constitution::run(&command),
+        Command::Slate(args) if args.body.is_some() => cmd::slate::run_stored(&global, &args).await,
         Command::Slate(args) => cmd::slate::run(&args),
     }
 }

@@ -377,3 +377,44 @@ pub async fn roster(
         deviations,
     })
 }
+
+/// Who continues into the cycle starting in `cycle_year`: everyone in force in the year
+/// before, except regular members who reach the constitution's limit of consecutive terms
+/// (they rotate out). Public, like the roster it is read from. Returns the body's
+/// constitution and the continuing members in the form `bodies::slate` takes.
+pub async fn continuing_members(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+    cycle_year: i32,
+) -> Result<(Constitution, Vec<crate::bodies::slate::RosterMember>), ActionError> {
+    use crate::bodies::slate::{RosterMember, RosterSeat};
+
+    let roster = roster(app, viewer, forum_slug, body_slug, Some(cycle_year - 1)).await?;
+    let limit = roster.constitution.rules().term.max_consecutive_terms;
+    let members = roster
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.seat != SeatKind::Regular || limit.is_none_or(|max| m.term_number < i64::from(max))
+        })
+        .map(|(idx, m)| RosterMember {
+            id: format!("m{:03}", idx + 1),
+            name: m.name.clone(),
+            stakeholder_group: m.stakeholder_group.clone(),
+            country: m.country_iso2.clone().unwrap_or_default(),
+            region: m.region,
+            gender: m.gender.clone(),
+            seat: match m.seat {
+                SeatKind::Regular => RosterSeat::Regular,
+                SeatKind::ExOfficio(_) => RosterSeat::ExOfficio,
+                SeatKind::StandingHostCountry => RosterSeat::StandingHostCountry,
+                SeatKind::Observer => RosterSeat::Observer,
+            },
+            line: 0,
+        })
+        .collect();
+    Ok((roster.constitution, members))
+}

@@ -252,6 +252,18 @@ pub fn propose_slate(
 ) -> Result<SlateReport, ActionError> {
     let regions = region_table()?;
     let members = parse_members(constitution, &regions, members_csv)?;
+    propose_slate_with_members(constitution, members, nominees_csv, seats)
+}
+
+/// Like `propose_slate`, with the continuing members already known (e.g. read from the
+/// stored memberships by `bodies::roster::continuing_members`).
+pub fn propose_slate_with_members(
+    constitution: &Constitution,
+    members: Vec<RosterMember>,
+    nominees_csv: &str,
+    seats: Option<u32>,
+) -> Result<SlateReport, ActionError> {
+    let regions = region_table()?;
     let (nominees, notes) = parse_nominees(constitution, &regions, nominees_csv)?;
     check_ids(&members, &nominees)?;
     let seat_counts = seat_counts(constitution, &members, seats)?;

@@ -26,21 +26,61 @@ use plenary_domain::bodies::{Constitution, Dimension};
 use plenary_domain::countries::UnRegionalGroup;
 use serde::Serialize;
 
-use crate::cli::SlateArgs;
+use crate::cli::{GlobalArgs, SlateArgs};
 use crate::config::Failure;
 
 pub fn run(args: &SlateArgs) -> Result<(), Failure> {
     let constitution = constitution(args)?;
-    let members = read(&args.members, "members")?;
+    let Some(members_path) = &args.members else {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "give --members CSV, or --forum, --body and --cycle"
+        )));
+    };
+    let members = read(members_path, "members")?;
     let nominees = read(&args.nominees, "nominees")?;
     let report = slate::propose_slate(&constitution, &members, &nominees, args.seats)?;
+    print_report(args, &report)
+}
+
+/// `plenary slate --forum F --body B --cycle Y`: the body's stored constitution and the
+/// members continuing into cycle Y, with the nominees from the CSV file.
+pub async fn run_stored(global: &GlobalArgs, args: &SlateArgs) -> Result<(), Failure> {
+    let (Some(forum), Some(body), Some(cycle)) = (&args.forum, &args.body, args.cycle) else {
+        return Err(Failure::Other(anyhow::anyhow!(
+            "--body needs --forum and --cycle"
+        )));
+    };
+    let nominees = read(&args.nominees, "nominees")?;
+    let db = crate::config::connect(global, 2).await?;
+    crate::config::require_current_schema(&db).await?;
+    let app = crate::config::app(db.clone(), &crate::config::no_mail(), "http://localhost")?;
+    let viewer = plenary_app::accounts::Viewer::anonymous();
+    let (constitution, members) = match plenary_app::bodies::roster::continuing_members(
+        &app, &viewer, forum, body, cycle,
+    )
+    .await
+    {
+        Ok(found) => found,
+        Err(plenary_app::ActionError::NotFound) => {
+            return Err(Failure::Other(anyhow::anyhow!(
+                "no body {body:?} with a constitution in forum {forum:?} (see /f/{forum}/bodies)"
+            )));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    db.close().await;
+    let report = slate::propose_slate_with_members(&constitution, members, &nominees, args.seats)?;
+    print_report(args, &report)
+}
+
+fn print_report(args: &SlateArgs, report: &SlateReport) -> Result<(), Failure> {
     if args.json {
-        let json = serde_json::to_string_pretty(&report_json(&report))
+        let json = serde_json::to_string_pretty(&report_json(report))
             .context("cannot write the slate report as JSON")
             .map_err(Failure::Other)?;
         println!("{json}");
     } else {
-        print!("{}", report_text(&report));
+        print!("{}", report_text(report));
     }
     match report.outcome {
         SlateOutcome::Proposed(_) => Ok(()),

@@ -230,3 +230,78 @@ fn bad_nominee_rows_and_unknown_presets_are_refused_clearly() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_stored_body_gives_its_continuing_members_and_constitution() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(plenary(dir.path(), &["demo"]).status.success());
+    let nominees = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/examples/slate/nominees.csv"
+    );
+    let out = plenary(
+        dir.path(),
+        &[
+            "slate",
+            "--forum",
+            "igf",
+            "--body",
+            "mag",
+            "--cycle",
+            "2027",
+            "--nominees",
+            nominees,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    // The demo MAG in 2026 has 55 regular members; the 18 in their third term rotate out.
+    assert!(
+        text.contains(
+            "regular seats: 55 at most; 37 continuing, 18 to fill (55 after appointment)"
+        ),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("proven optimal"), "{text}");
+    let missing = plenary(
+        dir.path(),
+        &[
+            "slate",
+            "--forum",
+            "igf",
+            "--body",
+            "nope",
+            "--cycle",
+            "2027",
+            "--nominees",
+            nominees,
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no body \"nope\" with a constitution in forum \"igf\""),
+        "{}",
+        stderr(&missing)
+    );
+    let clash = plenary(
+        dir.path(),
+        &[
+            "slate",
+            "--preset",
+            "mag",
+            "--body",
+            "mag",
+            "--forum",
+            "igf",
+            "--cycle",
+            "2027",
+            "--nominees",
+            nominees,
+        ],
+    );
+    assert_eq!(
+        clash.status.code(),
+        Some(2),
+        "--preset and --body exclude each other"
+    );
+}
