@@ -269,10 +269,7 @@ pub async fn roster(
     body_slug: &str,
     year: Option<i32>,
 ) -> Result<Roster, ActionError> {
-    let regions: BTreeMap<String, UnRegionalGroup> = crate::countries::reference_countries()?
-        .into_iter()
-        .map(|c| (c.iso2, c.un_regional_group))
-        .collect();
+    let regions = crate::bodies::slate::region_table()?;
     let mut tx = app.db().read().await?;
     let (forum, principal) = forums::forum_and_principal(&mut tx, viewer, forum_slug).await?;
     authorize(&principal, Permission::Public)?;

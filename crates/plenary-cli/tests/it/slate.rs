@@ -13,21 +13,25 @@ const NOMINEES: &str = concat!(
     "/../../docs/examples/slate/nominees.csv"
 );
 
+/// Runs `plenary slate --preset mag` on the example rosters, with `extra` arguments.
+fn example(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "slate",
+        "--preset",
+        "mag",
+        "--members",
+        MEMBERS,
+        "--nominees",
+        NOMINEES,
+    ];
+    args.extend_from_slice(extra);
+    plenary(dir, &args)
+}
+
 #[test]
 fn the_example_rosters_give_an_explained_proposal() {
     let dir = tempfile::tempdir().unwrap();
-    let output = plenary(
-        dir.path(),
-        &[
-            "slate",
-            "--preset",
-            "mag",
-            "--members",
-            MEMBERS,
-            "--nominees",
-            NOMINEES,
-        ],
-    );
+    let output = example(dir.path(), &[]);
     let text = stdout(&output);
     assert!(output.status.success(), "{text}\n{}", stderr(&output));
     assert!(
@@ -80,18 +84,7 @@ fn a_constitution_file_gives_the_same_proposal_as_its_preset() {
         "{file_text}\n{}",
         stderr(&from_file)
     );
-    let from_preset = plenary(
-        dir.path(),
-        &[
-            "slate",
-            "--preset",
-            "mag",
-            "--members",
-            MEMBERS,
-            "--nominees",
-            NOMINEES,
-        ],
-    );
+    let from_preset = example(dir.path(), &[]);
     let preset_text = stdout(&from_preset);
     assert!(
         from_preset.status.success(),
@@ -106,21 +99,7 @@ fn a_constitution_file_gives_the_same_proposal_as_its_preset() {
 #[test]
 fn json_output_chooses_one_nominee_per_open_seat() {
     let dir = tempfile::tempdir().unwrap();
-    let output = plenary(
-        dir.path(),
-        &[
-            "slate",
-            "--preset",
-            "mag",
-            "--members",
-            MEMBERS,
-            "--nominees",
-            NOMINEES,
-            "--seats",
-            "18",
-            "--json",
-        ],
-    );
+    let output = example(dir.path(), &["--seats", "18", "--json"]);
     let text = stdout(&output);
     assert!(output.status.success(), "{text}\n{}", stderr(&output));
     let report: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
