@@ -77,6 +77,9 @@ pub enum Permission {
     ViewAudit,
     /// Change the forum's settings, such as its stakeholder groups.
     ManageForum,
+    /// Run the forum's bodies: seats, renewals, engagement records, constitution versions,
+    /// nomination calls and their review list, slate runs and appointment decisions.
+    ManageBodies,
 }
 
 /// Who is asking, as far as authorisation needs to know: the account (if signed in)
@@ -129,9 +132,10 @@ pub fn authorize(principal: &Principal, permission: Permission) -> Result<(), De
 pub fn role_grants(role: Role, permission: Permission) -> bool {
     match permission {
         Permission::Public | Permission::SignedIn | Permission::ForumMember => true,
-        Permission::ManagePeople | Permission::ViewAudit | Permission::ManageForum => {
-            role == Role::Secretariat
-        }
+        Permission::ManagePeople
+        | Permission::ViewAudit
+        | Permission::ManageForum
+        | Permission::ManageBodies => role == Role::Secretariat,
     }
 }
 

@@ -18,6 +18,7 @@ fn anonymous_sees_only_public() {
         Permission::ManagePeople,
         Permission::ViewAudit,
         Permission::ManageForum,
+        Permission::ManageBodies,
     ] {
         assert_eq!(authorize(&anon, permission), Err(Denied::Unauthenticated));
     }
@@ -51,6 +52,11 @@ fn only_the_secretariat_manages_people_and_reads_the_audit_trail() {
         assert_eq!(authorize(&who, Permission::ViewAudit), expected, "{role:?}");
         assert_eq!(
             authorize(&who, Permission::ManageForum),
+            expected,
+            "{role:?}"
+        );
+        assert_eq!(
+            authorize(&who, Permission::ManageBodies),
             expected,
             "{role:?}"
         );
