@@ -111,6 +111,17 @@ mod tests {
                         ("until", "U"),
                         ("field", "F"),
                         ("version", "3"),
+                        ("fill", "4"),
+                        ("continuing", "37"),
+                        ("after", "55"),
+                        ("max", "55"),
+                        ("objective", "1200.5"),
+                        ("merit", "1190.5"),
+                        ("bonus", "10"),
+                        ("by", "1"),
+                        ("who", "W"),
+                        ("when", "T"),
+                        ("run", "7"),
                     ],
                 );
                 assert_ne!(text, id, "{language:?} {id}");

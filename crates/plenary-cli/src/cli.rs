@@ -123,8 +123,16 @@ pub struct SlateArgs {
     #[arg(long)]
     pub cycle: Option<i32>,
     /// CSV of nominees: id,name,stakeholder_group,country,gender,score[,first_time,nominated_by].
-    #[arg(long)]
-    pub nominees: std::path::PathBuf,
+    /// With --body it may be left out: the eligible, scored nominations of the body's call
+    /// for --cycle are the pool.
+    #[arg(long, required_unless_present = "body")]
+    pub nominees: Option<std::path::PathBuf>,
+    /// With --body: store the run (shown on the body's slate pages, audited) and print its id.
+    #[arg(long, requires = "body")]
+    pub save: bool,
+    /// With --save: a name for the run.
+    #[arg(long, requires = "save")]
+    pub label: Option<String>,
     /// Seats to fill (default: up to the constitution's size).
     #[arg(long)]
     pub seats: Option<u32>,

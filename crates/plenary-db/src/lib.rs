@@ -9,6 +9,7 @@ pub mod forums;
 pub mod jobs;
 mod migrate;
 pub mod schema;
+pub mod slates;
 mod time;
 
 use std::str::FromStr;

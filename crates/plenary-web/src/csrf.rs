@@ -29,6 +29,15 @@ impl FormData {
             .map_or("", |(_, value)| value.as_str())
     }
 
+    /// Every value of `name`, in order (checkbox groups).
+    pub fn get_all(&self, name: &str) -> Vec<&str> {
+        self.fields
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+            .collect()
+    }
+
     /// The fields to resend after signing in again (the CSRF token is left out).
     pub fn resume(&self, action: &str) -> Resume {
         Resume {

@@ -13,7 +13,7 @@ use plenary_domain::permissions::Permission;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::pages::{account, audit, auth, bodies, forums, people};
+use crate::pages::{account, audit, auth, bodies, forums, people, slates};
 use crate::{AppState, api, pages, visit};
 
 /// Which face of the application a route belongs to.
@@ -56,7 +56,9 @@ const fn spec(
     }
 }
 
-use Permission::{ForumMember, ManageForum, ManagePeople, Public, SignedIn, ViewAudit};
+use Permission::{
+    ForumMember, ManageBodies, ManageForum, ManagePeople, Public, SignedIn, ViewAudit,
+};
 use Surface::{Api, Infra, Page};
 
 fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
@@ -99,6 +101,56 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Page,
             ),
             get(bodies::show),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/slates",
+                "/f/igf/bodies/mag/slates",
+                ManageBodies,
+                Page,
+            ),
+            get(slates::list),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/slates",
+                "/f/igf/bodies/mag/slates",
+                ManageBodies,
+                Page,
+            ),
+            post(slates::create),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/slates/compare",
+                "/f/igf/bodies/mag/slates/compare?a=1&b=2",
+                ManageBodies,
+                Page,
+            ),
+            get(slates::compare),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/slates/{run}",
+                "/f/igf/bodies/mag/slates/1",
+                ManageBodies,
+                Page,
+            ),
+            get(slates::show),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/slates/{run}/decision",
+                "/f/igf/bodies/mag/slates/1/decision",
+                ManageBodies,
+                Page,
+            ),
+            post(slates::decide),
         ),
         (
             spec(
@@ -301,6 +353,46 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             get(api::body_roster),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/bodies/{body}/slates",
+                "/api/v1/forums/igf/bodies/mag/slates",
+                ManageBodies,
+                Api,
+            ),
+            get(api::slates::list_slate_runs),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/bodies/{body}/slates",
+                "/api/v1/forums/igf/bodies/mag/slates",
+                ManageBodies,
+                Api,
+            ),
+            post(api::slates::create_slate_run),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/bodies/{body}/slates/{run}",
+                "/api/v1/forums/igf/bodies/mag/slates/1",
+                ManageBodies,
+                Api,
+            ),
+            get(api::slates::get_slate_run),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/bodies/{body}/slates/{run}/decisions",
+                "/api/v1/forums/igf/bodies/mag/slates/1/decisions",
+                ManageBodies,
+                Api,
+            ),
+            post(api::slates::record_slate_decision),
         ),
         (
             spec(

@@ -8,9 +8,18 @@ use minijinja::value::Kwargs;
 use minijinja::{Environment, State, Value};
 use plenary_domain::Language;
 
-pub(crate) const TEMPLATES: [(&str, &str); 14] = [
+pub(crate) const TEMPLATES: [(&str, &str); 17] = [
     ("bodies.html", include_str!("../templates/bodies.html")),
     ("roster.html", include_str!("../templates/roster.html")),
+    ("slates.html", include_str!("../templates/slates.html")),
+    (
+        "slate_run.html",
+        include_str!("../templates/slate_run.html"),
+    ),
+    (
+        "slate_compare.html",
+        include_str!("../templates/slate_compare.html"),
+    ),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("forum.html", include_str!("../templates/forum.html")),

@@ -1217,5 +1217,7 @@ fn composition(
     rows
 }
 
+pub mod json;
+
 #[cfg(test)]
 mod tests;

@@ -4,13 +4,12 @@
 //! nominees CSV files, calls `plenary_app::bodies::slate::propose_slate` and prints the
 //! `SlateReport`: the chosen nominees, the composition after appointment, binding rules, why
 //! strong nominees were left out, notes, and a last `proposal: …` summary line. `--json`
-//! prints the same as one JSON object (`report_json`).
+//! prints the same as one JSON object (`plenary_app::bodies::slate::json`).
 //!
 //! Invariants: this module only reads files and prints; every rule and every number comes
 //! from `plenary-app`. A request no slate can satisfy prints its reasons and the smallest
-//! relaxation and exits with code 1 (an explained outcome, not a crash). The JSON is the
-//! private `*Json` view structs below, serialised with serde_json: one self-contained object
-//! whose field names and order are part of the operator contract.
+//! relaxation and exits with code 1 (an explained outcome, not a crash). The JSON is
+//! `plenary_app::bodies::slate::json::report_json`, the same object stored with slate runs.
 //!
 //! Neighbours: the arguments are `cli::SlateArgs`; exit codes are `config::Failure`.
 
@@ -19,47 +18,63 @@ use std::path::Path;
 
 use anyhow::Context as _;
 use plenary_app::bodies::document;
+use plenary_app::bodies::runs::{self, NomineeSource, RunRequest};
 use plenary_app::bodies::slate::{
-    self, CompositionRow, PROPOSAL_NOTICE, QuotaSide, SlateNominee, SlateOutcome, SlateReport,
+    self, CompositionRow, PROPOSAL_NOTICE, QuotaSide, SlateOutcome, SlateReport,
 };
+use plenary_domain::audit::Actor;
 use plenary_domain::bodies::{Constitution, Dimension};
 use plenary_domain::countries::UnRegionalGroup;
-use serde::Serialize;
 
 use crate::cli::{GlobalArgs, SlateArgs};
 use crate::config::Failure;
 
 pub fn run(args: &SlateArgs) -> Result<(), Failure> {
     let constitution = constitution(args)?;
-    let Some(members_path) = &args.members else {
+    let (Some(members_path), Some(nominees_path)) = (&args.members, &args.nominees) else {
         return Err(Failure::Other(anyhow::anyhow!(
-            "give --members CSV, or --forum, --body and --cycle"
+            "give --members CSV and --nominees CSV, or --forum, --body and --cycle"
         )));
     };
     let members = read(members_path, "members")?;
-    let nominees = read(&args.nominees, "nominees")?;
+    let nominees = read(nominees_path, "nominees")?;
     let report = slate::propose_slate(&constitution, &members, &nominees, args.seats)?;
     print_report(args, &report)
 }
 
 /// `plenary slate --forum F --body B --cycle Y`: the body's stored constitution and the
-/// members continuing into cycle Y, with the nominees from the CSV file.
+/// members continuing into cycle Y, with the nominees from the CSV file or, without
+/// `--nominees`, from the body's nomination call. `--save` stores the run.
 pub async fn run_stored(global: &GlobalArgs, args: &SlateArgs) -> Result<(), Failure> {
     let (Some(forum), Some(body), Some(cycle)) = (&args.forum, &args.body, args.cycle) else {
         return Err(Failure::Other(anyhow::anyhow!(
             "--body needs --forum and --cycle"
         )));
     };
-    let nominees = read(&args.nominees, "nominees")?;
+    let nominees = match &args.nominees {
+        Some(path) => NomineeSource::Csv(read(path, "nominees")?),
+        None => NomineeSource::Call,
+    };
     let db = crate::config::connect(global, 2).await?;
     crate::config::require_current_schema(&db).await?;
     let app = crate::config::app(db.clone(), &crate::config::no_mail(), "http://localhost")?;
-    let viewer = plenary_app::accounts::Viewer::anonymous();
-    let (constitution, members) = match plenary_app::bodies::roster::continuing_members(
-        &app, &viewer, forum, body, cycle,
-    )
-    .await
-    {
+    let request = RunRequest {
+        cycle,
+        seats: args.seats,
+        label: args.label.clone().unwrap_or_default(),
+        nominees,
+    };
+    let result = if args.save {
+        runs::run_slate_as_operator(&app, &Actor::System("cli"), forum, body, request)
+            .await
+            .map(|(id, report)| (Some(id), report))
+    } else {
+        runs::propose_as_operator(&app, forum, body, &request)
+            .await
+            .map(|report| (None, report))
+    };
+    db.close().await;
+    let (saved, report) = match result {
         Ok(found) => found,
         Err(plenary_app::ActionError::NotFound) => {
             return Err(Failure::Other(anyhow::anyhow!(
@@ -68,14 +83,16 @@ pub async fn run_stored(global: &GlobalArgs, args: &SlateArgs) -> Result<(), Fai
         }
         Err(other) => return Err(other.into()),
     };
-    db.close().await;
-    let report = slate::propose_slate_with_members(&constitution, members, &nominees, args.seats)?;
-    print_report(args, &report)
+    let printed = print_report(args, &report);
+    if let Some(id) = saved {
+        eprintln!("stored as run {id}: /f/{forum}/bodies/{body}/slates/{id}");
+    }
+    printed
 }
 
 fn print_report(args: &SlateArgs, report: &SlateReport) -> Result<(), Failure> {
     if args.json {
-        let json = serde_json::to_string_pretty(&report_json(report))
+        let json = serde_json::to_string_pretty(&slate::json::report_json(report))
             .context("cannot write the slate report as JSON")
             .map_err(Failure::Other)?;
         println!("{json}");
@@ -369,244 +386,4 @@ fn optimality_text(proven: bool, gap: Option<f64>) -> String {
         (false, Some(gap)) => format!("not proven optimal (gap {gap:.4})"),
         (false, None) => "not proven optimal".to_owned(),
     }
-}
-
-/// The report as one JSON object; the field names and their order are the operator contract.
-fn report_json(report: &SlateReport) -> ReportJson<'_> {
-    let seats = &report.seats;
-    let outcome = match &report.outcome {
-        SlateOutcome::Proposed(proposal) => OutcomeJson::Proposed {
-            chosen: proposal
-                .chosen
-                .iter()
-                .map(|chosen| nominee_json(&chosen.nominee, &chosen.bonuses))
-                .collect(),
-            composition: proposal
-                .composition
-                .iter()
-                .map(|row| CompositionJson {
-                    dimension: dimension_code(row.dimension),
-                    key: &row.key,
-                    label: &row.label,
-                    continuing: row.continuing,
-                    chosen: row.chosen,
-                    total: row.total,
-                    floor: row.floor,
-                    cap: row.cap,
-                })
-                .collect(),
-            deviations: &proposal.deviations,
-            binding: proposal
-                .binding
-                .iter()
-                .map(|binding| BindingJson {
-                    label: &binding.label,
-                    count: binding.count,
-                    min: binding.min,
-                    max: binding.max,
-                    at: side_code(binding.at),
-                })
-                .collect(),
-            not_chosen: proposal
-                .not_chosen
-                .iter()
-                .map(|passed| NotChosenJson {
-                    id: &passed.id,
-                    name: &passed.name,
-                    score: passed.score,
-                    reason: &passed.reason,
-                })
-                .collect(),
-            explanation: &proposal.explanation,
-            objective: proposal.objective,
-            merit: proposal.merit,
-            bonus: proposal.bonus,
-            proven_optimal: proposal.proven_optimal,
-            gap: proposal.gap,
-        },
-        SlateOutcome::Infeasible(infeasible) => OutcomeJson::Infeasible {
-            reasons: &infeasible.reasons,
-            relaxations: infeasible
-                .relaxations
-                .iter()
-                .map(|relaxation| RelaxationJson {
-                    label: &relaxation.label,
-                    bound: side_code(relaxation.side),
-                    by: relaxation.by,
-                })
-                .collect(),
-        },
-    };
-    ReportJson {
-        body: &report.body,
-        seats: SeatsJson {
-            max_regular: seats.max_regular,
-            continuing_regular: seats.continuing_regular,
-            continuing_other: seats.continuing_other,
-            seats_to_fill: seats.seats_to_fill,
-            regular_after: seats.regular_after,
-        },
-        nominees_considered: report.nominees.len(),
-        quotas: report
-            .quotas
-            .iter()
-            .map(|quota| QuotaJson {
-                label: &quota.label,
-                min: quota.min,
-                max: quota.max,
-            })
-            .collect(),
-        preferences: report
-            .preferences
-            .iter()
-            .map(|preference| PreferenceJson {
-                label: &preference.label,
-                weight: preference.weight,
-                nominees: preference.nominees,
-            })
-            .collect(),
-        notes: &report.notes,
-        notice: PROPOSAL_NOTICE,
-        outcome,
-    }
-}
-
-fn nominee_json<'a>(nominee: &'a SlateNominee, bonuses: &'a [String]) -> ChosenJson<'a> {
-    ChosenJson {
-        id: &nominee.id,
-        name: &nominee.name,
-        stakeholder_group: &nominee.stakeholder_group,
-        country: &nominee.country,
-        region: nominee.region.code(),
-        gender: &nominee.gender,
-        score: nominee.score,
-        first_time: nominee.first_time,
-        nominated_by: &nominee.nominated_by,
-        bonuses,
-    }
-}
-
-fn dimension_code(dimension: Dimension) -> &'static str {
-    match dimension {
-        Dimension::StakeholderGroup => "stakeholder_group",
-        Dimension::Region => "region",
-        Dimension::Gender => "gender",
-    }
-}
-
-fn side_code(side: QuotaSide) -> &'static str {
-    match side {
-        QuotaSide::Min => "min",
-        QuotaSide::Max => "max",
-    }
-}
-
-/// `--json`: the fields shared by both outcomes, then `outcome` and that outcome's fields.
-#[derive(Debug, Serialize)]
-struct ReportJson<'a> {
-    body: &'a str,
-    seats: SeatsJson,
-    nominees_considered: usize,
-    quotas: Vec<QuotaJson<'a>>,
-    preferences: Vec<PreferenceJson<'a>>,
-    notes: &'a [String],
-    notice: &'static str,
-    #[serde(flatten)]
-    outcome: OutcomeJson<'a>,
-}
-
-#[derive(Debug, Serialize)]
-struct SeatsJson {
-    max_regular: u32,
-    continuing_regular: u32,
-    continuing_other: u32,
-    seats_to_fill: u32,
-    regular_after: u32,
-}
-
-#[derive(Debug, Serialize)]
-struct QuotaJson<'a> {
-    label: &'a str,
-    min: Option<u32>,
-    max: Option<u32>,
-}
-
-#[derive(Debug, Serialize)]
-struct PreferenceJson<'a> {
-    label: &'a str,
-    weight: f64,
-    nominees: usize,
-}
-
-/// `"outcome": "proposed"` or `"infeasible"`, followed by that outcome's fields.
-#[derive(Debug, Serialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-enum OutcomeJson<'a> {
-    Proposed {
-        chosen: Vec<ChosenJson<'a>>,
-        composition: Vec<CompositionJson<'a>>,
-        deviations: &'a [String],
-        binding: Vec<BindingJson<'a>>,
-        not_chosen: Vec<NotChosenJson<'a>>,
-        explanation: &'a [String],
-        objective: f64,
-        merit: f64,
-        bonus: f64,
-        proven_optimal: bool,
-        gap: Option<f64>,
-    },
-    Infeasible {
-        reasons: &'a [String],
-        relaxations: Vec<RelaxationJson<'a>>,
-    },
-}
-
-#[derive(Debug, Serialize)]
-struct ChosenJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    stakeholder_group: &'a str,
-    country: &'a str,
-    region: &'static str,
-    gender: &'a str,
-    score: f64,
-    first_time: bool,
-    nominated_by: &'a [String],
-    bonuses: &'a [String],
-}
-
-#[derive(Debug, Serialize)]
-struct CompositionJson<'a> {
-    dimension: &'static str,
-    key: &'a str,
-    label: &'a str,
-    continuing: u32,
-    chosen: u32,
-    total: u32,
-    floor: Option<u32>,
-    cap: Option<u32>,
-}
-
-#[derive(Debug, Serialize)]
-struct BindingJson<'a> {
-    label: &'a str,
-    count: u32,
-    min: Option<u32>,
-    max: Option<u32>,
-    at: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-struct NotChosenJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    score: f64,
-    reason: &'a str,
-}
-
-#[derive(Debug, Serialize)]
-struct RelaxationJson<'a> {
-    label: &'a str,
-    bound: &'static str,
-    by: u32,
 }

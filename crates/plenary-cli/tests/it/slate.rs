@@ -284,3 +284,53 @@ fn a_stored_body_gives_its_continuing_members_and_constitution() {
         "--preset and --body exclude each other"
     );
 }
+
+#[test]
+fn a_saved_run_is_stored_and_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(plenary(dir.path(), &["demo"]).status.success());
+    let out = plenary(
+        dir.path(),
+        &[
+            "slate",
+            "--forum",
+            "igf",
+            "--body",
+            "mag",
+            "--cycle",
+            "2027",
+            "--nominees",
+            NOMINEES,
+            "--save",
+            "--label",
+            "From the CLI",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("stored as run 1: /f/igf/bodies/mag/slates/1"),
+        "{}",
+        stderr(&out)
+    );
+    let audit = plenary(dir.path(), &["audit", "--action", "slate_run.create"]);
+    assert!(audit.status.success(), "{}", stderr(&audit));
+    assert!(
+        stdout(&audit).contains("From the CLI"),
+        "{}",
+        stdout(&audit)
+    );
+    let unsaved = plenary(
+        dir.path(),
+        &[
+            "slate",
+            "--preset",
+            "mag",
+            "--members",
+            MEMBERS,
+            "--nominees",
+            NOMINEES,
+            "--save",
+        ],
+    );
+    assert_eq!(unsaved.status.code(), Some(2), "--save needs --body");
+}

@@ -20,13 +20,17 @@ use crate::forms::ApiJson;
 use crate::pages::audit::filter::AuditQuery;
 use crate::visit::ApiCaller;
 
+pub(crate) mod slates;
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
-    paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit),
+    paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit,
+        slates::list_slate_runs, slates::create_slate_run, slates::get_slate_run, slates::record_slate_decision),
     components(schemas(RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
-        AuditEventJson, AuditPageJson)),
+        AuditEventJson, AuditPageJson,
+        slates::SlateRunJson, slates::SlateRunListJson, slates::NewSlateRunJson, slates::SlateRunDetailJson, slates::SlateDecisionJson, slates::NewSlateDecisionJson)),
     modifiers(&BearerAuth),
 )]
 struct ApiDoc;

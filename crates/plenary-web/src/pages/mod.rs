@@ -7,6 +7,7 @@ pub(crate) mod auth;
 pub(crate) mod bodies;
 pub(crate) mod forums;
 pub(crate) mod people;
+pub(crate) mod slates;
 
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -22,7 +23,7 @@ use crate::error::{PageError, PageErrorMarker};
 use crate::visit::{LANG_COOKIE, Visit, set_cookie};
 
 /// Messages a redirect may ask the next page to show (`?notice=`); anything else is ignored.
-const NOTICES: [&str; 9] = [
+const NOTICES: &[&str] = &[
     "group-added",
     "saved",
     "signed-out",
@@ -32,6 +33,7 @@ const NOTICES: [&str; 9] = [
     "role-already-held",
     "role-revoked",
     "session-expired",
+    "slate-decision-recorded",
 ];
 
 /// The context every template gets, merged with the page's own.

@@ -69,6 +69,7 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/account/tokens" => vec![("name", "route test")],
         "/f/{slug}/stakeholder-groups" => vec![("code", "academia"), ("name", "Academia")],
         "/language" => vec![("language", "fr"), ("back", "/")],
+        "/f/{slug}/bodies/{body}/slates" => vec![("cycle", "2027"), ("source", "csv")],
         _ => vec![],
     }
 }
@@ -77,6 +78,12 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
 fn api_body(path: &str) -> &'static str {
     match path {
         "/api/v1/forums/{slug}/stakeholder_groups" => r#"{"code": "academia", "name": "Academia"}"#,
+        "/api/v1/forums/{slug}/bodies/{body}/slates" => {
+            r#"{"cycle": 2027, "nominees_csv": "id,name,stakeholder_group,country,gender,score\n"}"#
+        }
+        "/api/v1/forums/{slug}/bodies/{body}/slates/{run}/decisions" => {
+            r#"{"authority": "UN Secretary-General", "decided_on": "2026-11-20", "outcome": "not_appointed"}"#
+        }
         _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
 }
