@@ -122,6 +122,7 @@ mod tests {
                         ("who", "W"),
                         ("when", "T"),
                         ("run", "7"),
+                        ("cycle", "2027"),
                     ],
                 );
                 assert_ne!(text, id, "{language:?} {id}");

@@ -6,7 +6,7 @@
 
 use plenary_domain::Timestamp;
 
-use crate::{DbError, DbTime, Tx, on_tx};
+use crate::{DbError, DbTime, Tx, exec_tx, on_tx};
 
 /// A run to store.
 #[derive(Debug, Clone)]
@@ -203,6 +203,8 @@ pub struct SlateDecisionRow {
     pub note: String,
     pub recorded_at: Timestamp,
     pub recorded_by: String,
+    /// When the appointed nominees were given their seats (memberships), if they were.
+    pub seated_at: Option<Timestamp>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -216,10 +218,12 @@ struct DecisionSqlRow {
     note: String,
     recorded_at: DbTime,
     recorded_by: String,
+    seated_at: Option<DbTime>,
 }
 
 const DECISIONS_OF_RUN: &str = "
-    select id, run_id, authority, decided_on, outcome, appointed, note, recorded_at, recorded_by
+    select id, run_id, authority, decided_on, outcome, appointed, note, recorded_at, recorded_by,
+           seated_at
     from slate_decision
     where run_id = $1
     order by id";
@@ -242,6 +246,7 @@ pub async fn decisions_of_run(tx: &mut Tx, run: i64) -> Result<Vec<SlateDecision
             note: r.note,
             recorded_at: r.recorded_at.0,
             recorded_by: r.recorded_by,
+            seated_at: r.seated_at.map(|t| t.0),
         })
         .collect())
 }
@@ -263,4 +268,22 @@ pub async fn constitution_document(
         .fetch_optional(conn)
         .await)?;
     Ok(row.map(|(document,)| document))
+}
+
+const MARK_SEATED: &str = "
+    update slate_decision set seated_at = $2
+    where id = $1 and seated_at is null";
+
+/// Marks a decision's appointees as seated; `false` if it already was.
+pub async fn mark_decision_seated(
+    tx: &mut Tx,
+    decision: i64,
+    now: Timestamp,
+) -> Result<bool, DbError> {
+    let rows = exec_tx!(tx, |conn| sqlx::query(MARK_SEATED)
+        .bind(decision)
+        .bind(DbTime(now))
+        .execute(conn)
+        .await)?;
+    Ok(rows == 1)
 }

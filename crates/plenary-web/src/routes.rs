@@ -154,6 +154,16 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         ),
         (
             spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/slates/{run}/seat",
+                "/f/igf/bodies/mag/slates/1/seat",
+                ManageBodies,
+                Page,
+            ),
+            post(slates::seat),
+        ),
+        (
+            spec(
                 Method::GET,
                 "/f/{slug}/members",
                 "/f/igf/members",
@@ -393,6 +403,16 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             post(api::slates::record_slate_decision),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/bodies/{body}/slates/{run}/seat",
+                "/api/v1/forums/igf/bodies/mag/slates/1/seat",
+                ManageBodies,
+                Api,
+            ),
+            post(api::slates::seat_appointed),
         ),
         (
             spec(

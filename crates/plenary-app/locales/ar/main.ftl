@@ -261,3 +261,7 @@ slates-comparison = مقارنة بين حسابين
 slates-input-changes = ما تغيّر في المدخلات
 slates-only-in = مختارون في الحساب رقم { $run } فقط
 slates-in-both = مختارون في كليهما
+slates-seat = منح المعيَّنين مقاعدهم
+slates-seat-help = يحصل كل معيَّن على مقعد عادي لولاية أولى في { $cycle }، بمجموعة أصحاب المصلحة والبلد والنوع الاجتماعي الواردة في الترشيح.
+slates-seated-on = مُنحت المقاعد في { $when }.
+slate-seated = حصل المعيَّنون على مقاعدهم.

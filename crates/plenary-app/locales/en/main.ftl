@@ -257,3 +257,7 @@ slates-comparison = Two slate runs compared
 slates-input-changes = What changed in the inputs
 slates-only-in = Chosen only in run #{ $run }
 slates-in-both = Chosen in both
+slates-seat = Give the appointees their seats
+slates-seat-help = Each appointee gets a first-term regular seat for { $cycle }, with the stakeholder group, country and gender of the nomination.
+slates-seated-on = Seated on { $when }.
+slate-seated = The appointees have their seats.

@@ -257,3 +257,7 @@ slates-comparison = Dos cálculos comparados
 slates-input-changes = Qué cambió en los datos
 slates-only-in = Elegidos solo en el cálculo n.º { $run }
 slates-in-both = Elegidos en ambos
+slates-seat = Asignar sus puestos a las personas nombradas
+slates-seat-help = Cada persona nombrada recibe un puesto ordinario de primer mandato para { $cycle }, con el grupo de partes interesadas, el país y el género de la candidatura.
+slates-seated-on = Puestos asignados el { $when }.
+slate-seated = Las personas nombradas tienen sus puestos.

@@ -257,3 +257,7 @@ slates-comparison = Deux calculs comparés
 slates-input-changes = Ce qui a changé dans les données
 slates-only-in = Retenus uniquement dans le calcul n° { $run }
 slates-in-both = Retenus dans les deux
+slates-seat = Attribuer leurs sièges aux personnes nommées
+slates-seat-help = Chaque personne nommée reçoit un siège ordinaire pour un premier mandat en { $cycle }, avec le groupe de parties prenantes, le pays et le genre de la candidature.
+slates-seated-on = Sièges attribués le { $when }.
+slate-seated = Les personnes nommées ont leurs sièges.

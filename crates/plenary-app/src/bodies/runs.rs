@@ -126,6 +126,8 @@ pub struct Decision {
     pub note: String,
     pub recorded_at: Timestamp,
     pub recorded_by: String,
+    /// When the appointees were given their seats (`seat_appointed`), if they were.
+    pub seated_at: Option<Timestamp>,
 }
 
 /// What the authority decided.
@@ -548,6 +550,7 @@ async fn detail_in(
                 note: d.note,
                 recorded_at: d.recorded_at,
                 recorded_by: d.recorded_by,
+                seated_at: d.seated_at,
             })
         })
         .collect::<Result<Vec<_>, ActionError>>()?;
@@ -911,13 +914,116 @@ pub async fn record_decision(
     Ok(id)
 }
 
-/// The run's nominee pool as `(id, name)`, by id (for the decision form).
-pub fn pool(run: &SlateRun) -> Vec<(String, String)> {
-    pool_names(&run.nominees_csv).into_iter().collect()
+/// Gives the appointees of the run's latest decision their seats: for each, a person and a
+/// first-term regular membership for the run's cycle (1 January to 1 January), with the
+/// stakeholder group, country and gender of the nomination. The secretariat only, once per
+/// decision, audited. Returns how many were seated.
+pub async fn seat_appointed(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+    run: i64,
+) -> Result<usize, ActionError> {
+    let now = app.now();
+    let mut tx = app.db().begin().await?;
+    let (forum, body) = body_for_secretariat(&mut tx, viewer, forum_slug, body_slug).await?;
+    let detail = detail_in(&mut tx, forum.clone(), body.clone(), run).await?;
+    let Some(decision) = detail.decisions.last() else {
+        return Err(ActionError::Rule {
+            code: "no_decision",
+            message: "record the appointing authority's decision first".into(),
+        });
+    };
+    if decision.outcome == DecisionOutcome::NotAppointed || decision.appointed.is_empty() {
+        return Err(ActionError::Rule {
+            code: "nobody_appointed",
+            message: "the latest decision appoints nobody".into(),
+        });
+    }
+    if decision.seated_at.is_some() {
+        return Err(ActionError::Conflict(
+            "the appointees of this decision already have their seats".into(),
+        ));
+    }
+    let start = year_start(detail.run.cycle)?;
+    let end = year_start(detail.run.cycle + 1)?;
+    let pool = pool_rows(&detail.run.nominees_csv);
+    let mut seated = Vec::new();
+    for (id, _) in &decision.appointed {
+        let Some(nominee) = pool.get(id) else {
+            return Err(ActionError::Rule {
+                code: "not_in_pool",
+                message: format!("{id:?} is not in the run's nominee pool"),
+            });
+        };
+        let name = plenary_domain::accounts::DisplayName::parse(&nominee.name)?;
+        let country = nominee.country.to_ascii_uppercase();
+        let person =
+            plenary_db::accounts::insert_person(&mut tx, &name, Some(&country), None, now).await?;
+        let membership = body_q::insert_membership(
+            &mut tx,
+            &body_q::NewMembership {
+                body: body.id,
+                person,
+                seat_kind: "regular",
+                stakeholder_group: &nominee.stakeholder_group,
+                country_iso2: Some(&country),
+                gender: &nominee.gender,
+                term_number: 1,
+                starts_at: start,
+                ends_at: Some(end),
+                state: "appointed",
+            },
+            now,
+        )
+        .await?;
+        seated.push(json!({"nominee": id, "person": person.0, "membership": membership}));
+    }
+    if !q::mark_decision_seated(&mut tx, decision.id, now).await? {
+        return Err(ActionError::Conflict(
+            "the appointees of this decision already have their seats".into(),
+        ));
+    }
+    audit::record(
+        &mut tx,
+        &viewer.actor(),
+        AuditEntry {
+            forum: Some(forum.id),
+            action: "slate_decision.seat",
+            entity_type: "slate_decision",
+            entity_id: decision.id.to_string(),
+            before: None,
+            after: Some(
+                json!({"body": body.slug, "run": run, "cycle": detail.run.cycle, "seated": seated})
+                    .to_string(),
+            ),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(seated.len())
 }
 
-/// Nominee id → name, from a run's nominees CSV.
-fn pool_names(nominees_csv: &str) -> BTreeMap<String, String> {
+fn year_start(year: i32) -> Result<Timestamp, ActionError> {
+    format!("{year:04}-01-01T00:00:00Z")
+        .parse::<Timestamp>()
+        .map_err(|_| FieldError::new("cycle", "year", "a year such as 2027").into())
+}
+
+/// A nominee as the run's pool states them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PoolRow {
+    name: String,
+    stakeholder_group: String,
+    country: String,
+    gender: String,
+}
+
+/// Nominee id → the columns a membership needs, from a run's nominees CSV (the first row of
+/// an id wins, as the slate's duplicate merge keeps one).
+fn pool_rows(nominees_csv: &str) -> BTreeMap<String, PoolRow> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(nominees_csv.as_bytes());
@@ -926,10 +1032,39 @@ fn pool_names(nominees_csv: &str) -> BTreeMap<String, String> {
     let (Some(id), Some(name)) = (column("id"), column("name")) else {
         return BTreeMap::new();
     };
-    reader
-        .records()
-        .filter_map(Result::ok)
-        .filter_map(|r| Some((r.get(id)?.trim().to_owned(), r.get(name)?.trim().to_owned())))
+    let (group, country, gender) = (
+        column("stakeholder_group"),
+        column("country"),
+        column("gender"),
+    );
+    let mut rows = BTreeMap::new();
+    for record in reader.records().filter_map(Result::ok) {
+        let field = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        };
+        rows.entry(field(Some(id))).or_insert_with(|| PoolRow {
+            name: field(Some(name)),
+            stakeholder_group: field(group).to_lowercase(),
+            country: field(country),
+            gender: field(gender).to_lowercase(),
+        });
+    }
+    rows
+}
+
+/// The run's nominee pool as `(id, name)`, by id (for the decision form).
+pub fn pool(run: &SlateRun) -> Vec<(String, String)> {
+    pool_names(&run.nominees_csv).into_iter().collect()
+}
+
+/// Nominee id → name, from a run's nominees CSV.
+fn pool_names(nominees_csv: &str) -> BTreeMap<String, String> {
+    pool_rows(nominees_csv)
+        .into_iter()
+        .map(|(id, row)| (id, row.name))
         .collect()
 }
 

@@ -28,6 +28,7 @@ create table slate_decision (
     appointed text not null,
     note text not null,
     recorded_at text not null,
-    recorded_by text not null
+    recorded_by text not null,
+    seated_at text
 );
 create index slate_decision_run on slate_decision (run_id);

@@ -26,11 +26,11 @@ pub(crate) mod slates;
 #[openapi(
     info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
     paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit,
-        slates::list_slate_runs, slates::create_slate_run, slates::get_slate_run, slates::record_slate_decision),
+        slates::list_slate_runs, slates::create_slate_run, slates::get_slate_run, slates::record_slate_decision, slates::seat_appointed),
     components(schemas(RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
         AuditEventJson, AuditPageJson,
-        slates::SlateRunJson, slates::SlateRunListJson, slates::NewSlateRunJson, slates::SlateRunDetailJson, slates::SlateDecisionJson, slates::NewSlateDecisionJson)),
+        slates::SlateRunJson, slates::SlateRunListJson, slates::NewSlateRunJson, slates::SlateRunDetailJson, slates::SlateDecisionJson, slates::NewSlateDecisionJson, slates::SeatedJson)),
     modifiers(&BearerAuth),
 )]
 struct ApiDoc;

@@ -107,6 +107,8 @@ pub(crate) struct SlateDecisionJson {
     note: String,
     recorded_at: String,
     recorded_by: String,
+    /// When the appointees were given their seats, if they were.
+    seated_at: Option<String>,
 }
 
 /// Run the optimiser for a body and cycle and store the run (secretariat only). A request no
@@ -157,6 +159,7 @@ fn detail_json(detail: &runs::RunDetail) -> SlateRunDetailJson {
                 note: d.note.clone(),
                 recorded_at: d.recorded_at.to_rfc3339_seconds(),
                 recorded_by: d.recorded_by.clone(),
+                seated_at: d.seated_at.map(|t| t.to_rfc3339_seconds()),
             })
             .collect(),
     }
@@ -222,4 +225,25 @@ pub(crate) async fn record_slate_decision(
     .await?;
     let detail = runs::run_detail(&state.app, &viewer, &slug, &body, run).await?;
     Ok((StatusCode::CREATED, Json(detail_json(&detail))).into_response())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct SeatedJson {
+    /// How many appointees were given a first-term regular seat for the run's cycle.
+    seated: usize,
+}
+
+/// Give the appointees of the run's latest decision their seats (secretariat only; once per
+/// decision; audited).
+#[utoipa::path(post, path = "/api/v1/forums/{slug}/bodies/{body}/slates/{run}/seat",
+    params(("slug" = String, Path), ("body" = String, Path), ("run" = i64, Path)), security(("bearer" = [])),
+    responses((status = 201, body = SeatedJson), (status = 401, body = ErrorJson), (status = 403, body = ErrorJson),
+        (status = 404, body = ErrorJson), (status = 409, body = ErrorJson)))]
+pub(crate) async fn seat_appointed(
+    State(state): State<AppState>,
+    ApiCaller(viewer): ApiCaller,
+    Path((slug, body, run)): Path<(String, String, i64)>,
+) -> Result<Response, ApiError> {
+    let seated = runs::seat_appointed(&state.app, &viewer, &slug, &body, run).await?;
+    Ok((StatusCode::CREATED, Json(SeatedJson { seated })).into_response())
 }

@@ -34,6 +34,7 @@ const NOTICES: &[&str] = &[
     "role-revoked",
     "session-expired",
     "slate-decision-recorded",
+    "slate-seated",
 ];
 
 /// The context every template gets, merged with the page's own.

@@ -211,6 +211,11 @@ async fn run_page(
         .into_iter()
         .map(|(id, name)| context! { checked => chosen.contains(&id), id => id, name => name })
         .collect();
+    let can_seat = detail.decisions.last().is_some_and(|d| {
+        d.outcome != DecisionOutcome::NotAppointed
+            && !d.appointed.is_empty()
+            && d.seated_at.is_none()
+    });
     let decisions: Vec<Value> = detail
         .decisions
         .iter()
@@ -219,6 +224,7 @@ async fn run_page(
                 authority => d.authority.clone(), decided_on => d.decided_on.clone(), outcome => d.outcome.code(),
                 appointed => d.appointed.iter().map(|(id, name)| context! { id => id, name => name }).collect::<Vec<_>>(),
                 note => d.note.clone(), recorded_at => d.recorded_at.to_display_utc(), recorded_by => d.recorded_by.clone(),
+                seated_at => d.seated_at.map(|t| t.to_display_utc()),
             }
         })
         .collect();
@@ -230,7 +236,7 @@ async fn run_page(
         context! {
             forum => forum_value(&detail.forum), body => context! { slug => detail.body_slug.clone(), name => detail.body_name.clone() },
             run => run_value(&detail.run), report => Value::from(minijinja::value::Serde(&detail.run.report)),
-            pool => pool, decisions => decisions, others => others, error => error,
+            pool => pool, decisions => decisions, others => others, error => error, can_seat => can_seat,
             outcomes => DecisionOutcome::ALL.iter().map(|o| o.code()).collect::<Vec<_>>(),
         },
     ))
@@ -337,4 +343,36 @@ pub(crate) async fn compare(
             input_changes => c.input_changes.clone(),
         },
     ))
+}
+
+/// POST /f/{slug}/bodies/{body}/slates/{run}/seat: memberships for the latest decision's appointees.
+pub(crate) async fn seat(
+    State(state): State<AppState>,
+    visit: Visit,
+    Path((slug, body, run)): Path<(String, String, i64)>,
+    form: FormData,
+) -> Result<Response, PageError> {
+    let page = format!("/f/{slug}/bodies/{body}/slates/{run}");
+    let action = format!("{page}/seat");
+    require_signed_in(&visit, Some(&form), &action)?;
+    match runs::seat_appointed(&state.app, &visit.viewer, &slug, &body, run).await {
+        Ok(_) => Ok(see_other(&format!("{page}?notice=slate-seated"))),
+        Err(err) => {
+            let message = match &err {
+                ActionError::Rule { message, .. } => message.clone(),
+                ActionError::Conflict(message) => message.clone(),
+                _ => return Err(PageError::from_action(err, &action)),
+            };
+            run_page(
+                &state,
+                &visit,
+                &slug,
+                &body,
+                run,
+                StatusCode::CONFLICT,
+                Some(message),
+            )
+            .await
+        }
+    }
 }

@@ -152,6 +152,20 @@ async fn the_secretariat_runs_compares_and_records_a_decision() {
     assert_eq!(detail.decisions.len(), 2);
     assert_eq!(detail.decisions[1].appointed.len(), 2);
 
+    // The latest decision's appointees get their seats, once.
+    let res = client.post_form(&format!("{first}/seat"), &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = client.get(res.location()).await;
+    assert!(page.body.contains("The appointees have their seats."));
+    assert!(!page.body.contains("id=\"seat-appointed\""));
+    let res = client.post_form(&format!("{first}/seat"), &[]).await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+    let roster = client.get("/f/igf/bodies/mag?year=2027").await;
+    let names = &detail.decisions[1].appointed;
+    for (_, name) in names {
+        assert!(roster.body.contains(name.as_str()), "{name} on the 2027 roster");
+    }
+
     let actions = test.audit_actions().await;
     assert_eq!(
         actions.iter().filter(|a| *a == "slate_run.create").count(),
@@ -164,6 +178,7 @@ async fn the_secretariat_runs_compares_and_records_a_decision() {
             .count(),
         2
     );
+    assert!(actions.iter().any(|a| a == "slate_decision.seat"));
 
     // A stored run is reproducible: the same inputs give the same report.
     let again = runs::reproduce(&test.app, &detail).await.unwrap();

@@ -16,8 +16,22 @@ fn members_written_as_csv_read_back_the_same() {
     assert_eq!(again.len(), members.len());
     for (a, b) in members.iter().zip(&again) {
         assert_eq!(
-            (&a.id, &a.name, &a.stakeholder_group, &a.country, &a.gender, a.seat),
-            (&b.id, &b.name, &b.stakeholder_group, &b.country, &b.gender, b.seat)
+            (
+                &a.id,
+                &a.name,
+                &a.stakeholder_group,
+                &a.country,
+                &a.gender,
+                a.seat
+            ),
+            (
+                &b.id,
+                &b.name,
+                &b.stakeholder_group,
+                &b.country,
+                &b.gender,
+                b.seat
+            )
         );
     }
 }
