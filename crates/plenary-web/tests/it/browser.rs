@@ -38,70 +38,100 @@ fn tool(var: &str, default: &str) -> Option<PathBuf> {
     path.exists().then_some(path)
 }
 
+/// A real server with the demo, chromedriver and a headless Chromium session.
+struct Browser {
+    driver: WebDriver,
+    base: String,
+    _chromedriver: Driver,
+    _profile: tempfile::TempDir,
+    _test: TestApp,
+}
+
+impl Browser {
+    /// `None` (the test is skipped) when Chromium is not installed and not required.
+    async fn start() -> Option<Browser> {
+        let (Some(chromium), Some(chromedriver)) = (
+            tool("CHROMIUM", "/usr/bin/chromium"),
+            tool("CHROMEDRIVER", "/usr/bin/chromedriver"),
+        ) else {
+            assert!(
+                std::env::var("PLENARY_REQUIRE_BROWSER").as_deref() != Ok("1"),
+                "PLENARY_REQUIRE_BROWSER=1 but chromium or chromedriver is missing: apt-get install chromium chromium-driver"
+            );
+            eprintln!("skipping the browser test: chromium or chromedriver is not installed");
+            return None;
+        };
+        let test = TestApp::new().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let state = plenary_web::AppState::new(test.app.clone(), plenary_web::WebConfig::default());
+        tokio::spawn(plenary_web::serve(listener, state, std::future::pending()));
+
+        let port = free_port();
+        let chromedriver = Driver(
+            Command::new(&chromedriver)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start chromedriver"),
+        );
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(chromium.to_str().unwrap()).unwrap();
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            "--window-size=1280,900",
+            &format!("--user-data-dir={}", profile.path().display()),
+        ] {
+            caps.add_arg(arg).unwrap();
+        }
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .expect("start a Chromium session");
+        Some(Browser {
+            driver,
+            base,
+            _chromedriver: chromedriver,
+            _profile: profile,
+            _test: test,
+        })
+    }
+
+    /// Ends the session; on failure saves a screenshot named after the journey first.
+    async fn finish(self, name: &str, outcome: WebDriverResult<()>) {
+        if outcome.is_err() {
+            let shot =
+                PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-failure.png"));
+            let _ = self.driver.screenshot(&shot).await;
+            eprintln!("browser test failed; screenshot at {}", shot.display());
+        }
+        let _ = self.driver.clone().quit().await;
+        outcome.expect(name);
+    }
+}
+
 #[tokio::test]
 async fn sign_in_switch_to_arabic_see_the_forum_and_sign_out() {
-    let (Some(chromium), Some(chromedriver)) = (
-        tool("CHROMIUM", "/usr/bin/chromium"),
-        tool("CHROMEDRIVER", "/usr/bin/chromedriver"),
-    ) else {
-        assert!(
-            std::env::var("PLENARY_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "PLENARY_REQUIRE_BROWSER=1 but chromium or chromedriver is missing: apt-get install chromium chromium-driver"
-        );
-        eprintln!("skipping the browser test: chromium or chromedriver is not installed");
+    let Some(browser) = Browser::start().await else {
         return;
     };
-    let test = TestApp::new().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = plenary_web::AppState::new(test.app.clone(), plenary_web::WebConfig::default());
-    tokio::spawn(plenary_web::serve(listener, state, std::future::pending()));
-
-    let port = free_port();
-    let _driver = Driver(
-        Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver"),
-    );
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let profile = tempfile::tempdir().unwrap();
-    let mut caps = DesiredCapabilities::chrome();
-    caps.set_binary(chromium.to_str().unwrap()).unwrap();
-    for arg in [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-        "--window-size=1280,900",
-        &format!("--user-data-dir={}", profile.path().display()),
-    ] {
-        caps.add_arg(arg).unwrap();
-    }
-    let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
-        .await
-        .expect("start a Chromium session");
-    let outcome = journey(&driver, &base).await;
-    if let Err(err) = &outcome {
-        let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser-failure.png");
-        let _ = driver.screenshot(&shot).await;
-        eprintln!("browser test failed; screenshot at {}", shot.display());
-        let _ = err;
-    }
-    let _ = driver.quit().await;
-    outcome.expect("browser journey");
+    let outcome = journey(&browser.driver, &browser.base).await;
+    browser.finish("sign-in", outcome).await;
 }
 
 async fn journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {

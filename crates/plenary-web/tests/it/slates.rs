@@ -163,7 +163,10 @@ async fn the_secretariat_runs_compares_and_records_a_decision() {
     let roster = client.get("/f/igf/bodies/mag?year=2027").await;
     let names = &detail.decisions[1].appointed;
     for (_, name) in names {
-        assert!(roster.body.contains(name.as_str()), "{name} on the 2027 roster");
+        assert!(
+            roster.body.contains(name.as_str()),
+            "{name} on the 2027 roster"
+        );
     }
 
     let actions = test.audit_actions().await;
