@@ -32,6 +32,16 @@ fn run_value(run: &SlateRun) -> Value {
     }
 }
 
+/// The message to show on a re-rendered form for an action's refusal, or the error page for
+/// anything a form cannot fix (not allowed, not found, outage).
+fn form_problem(visit: &Visit, err: ActionError, action: &str) -> Result<String, PageError> {
+    match err {
+        ActionError::Invalid(field) => Ok(field_error_message(visit, &field)),
+        ActionError::Rule { message, .. } | ActionError::Conflict(message) => Ok(message),
+        other => Err(PageError::from_action(other, action)),
+    }
+}
+
 /// What the run form was sent with, to show it again after an error.
 #[derive(Debug, Default)]
 struct RunForm {
@@ -119,59 +129,16 @@ pub(crate) async fn create(
         source: form.get("source").to_owned(),
         nominees: form.get("nominees").to_owned(),
     };
-    let t = |id: &str| plenary_app::i18n::t(visit.language, id);
-    let Ok(cycle) = sent.cycle.parse::<i32>() else {
-        let error = t("slates-error-cycle");
-        return list_page(
-            &state,
-            &visit,
-            &slug,
-            &body,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            sent,
-            Some(error),
-        )
-        .await;
+    let request = run_request(&visit, &sent);
+    let result = match request {
+        Ok(request) => runs::run_slate(&state.app, &visit.viewer, &slug, &body, request)
+            .await
+            .map_err(|err| form_problem(&visit, err, &action)),
+        Err(message) => Err(Ok(message)),
     };
-    let seats = if sent.seats.is_empty() {
-        None
-    } else {
-        match sent.seats.parse::<u32>() {
-            Ok(seats) => Some(seats),
-            Err(_) => {
-                let error = t("slates-error-seats");
-                return list_page(
-                    &state,
-                    &visit,
-                    &slug,
-                    &body,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    sent,
-                    Some(error),
-                )
-                .await;
-            }
-        }
-    };
-    let nominees = if sent.source == "csv" {
-        NomineeSource::Csv(sent.nominees.clone())
-    } else {
-        NomineeSource::Call
-    };
-    let request = RunRequest {
-        cycle,
-        seats,
-        label: sent.label.clone(),
-        nominees,
-    };
-    match runs::run_slate(&state.app, &visit.viewer, &slug, &body, request).await {
+    match result {
         Ok(id) => Ok(see_other(&format!("{action}/{id}"))),
-        Err(err) => {
-            let message = match &err {
-                ActionError::Invalid(field) => field_error_message(&visit, field),
-                ActionError::Rule { message, .. } => message.clone(),
-                _ => return Err(PageError::from_action(err, &action)),
-            };
+        Err(problem) => {
             list_page(
                 &state,
                 &visit,
@@ -179,11 +146,40 @@ pub(crate) async fn create(
                 &body,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 sent,
-                Some(message),
+                Some(problem?),
             )
             .await
         }
     }
+}
+
+/// The run request the form describes, or what to tell the user about it.
+fn run_request(visit: &Visit, sent: &RunForm) -> Result<RunRequest, String> {
+    let t = |id: &str| plenary_app::i18n::t(visit.language, id);
+    let cycle = sent
+        .cycle
+        .parse::<i32>()
+        .map_err(|_| t("slates-error-cycle"))?;
+    let seats = if sent.seats.is_empty() {
+        None
+    } else {
+        Some(
+            sent.seats
+                .parse::<u32>()
+                .map_err(|_| t("slates-error-seats"))?,
+        )
+    };
+    let nominees = if sent.source == "csv" {
+        NomineeSource::Csv(sent.nominees.clone())
+    } else {
+        NomineeSource::Call
+    };
+    Ok(RunRequest {
+        cycle,
+        seats,
+        label: sent.label.clone(),
+        nominees,
+    })
 }
 
 async fn run_page(
@@ -281,11 +277,7 @@ pub(crate) async fn decide(
     match result {
         Ok(_) => Ok(see_other(&format!("{page}?notice=slate-decision-recorded"))),
         Err(err) => {
-            let message = match &err {
-                ActionError::Invalid(field) => field_error_message(&visit, field),
-                ActionError::Rule { message, .. } => message.clone(),
-                _ => return Err(PageError::from_action(err, &action)),
-            };
+            let message = form_problem(&visit, err, &action)?;
             run_page(
                 &state,
                 &visit,
@@ -358,11 +350,7 @@ pub(crate) async fn seat(
     match runs::seat_appointed(&state.app, &visit.viewer, &slug, &body, run).await {
         Ok(_) => Ok(see_other(&format!("{page}?notice=slate-seated"))),
         Err(err) => {
-            let message = match &err {
-                ActionError::Rule { message, .. } => message.clone(),
-                ActionError::Conflict(message) => message.clone(),
-                _ => return Err(PageError::from_action(err, &action)),
-            };
+            let message = form_problem(&visit, err, &action)?;
             run_page(
                 &state,
                 &visit,
