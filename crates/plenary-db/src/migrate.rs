@@ -28,10 +28,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_bodies.sql"),
         postgres: include_str!("../migrations/postgres/0002_bodies.sql"),
     },
+    Migration {
+        version: 4,
+        name: "seats",
+        sqlite: include_str!("../migrations/sqlite/0004_seats.sql"),
+        postgres: include_str!("../migrations/postgres/0004_seats.sql"),
+    },
 ];
 
 /// The newest schema version this binary knows.
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 4;
 
 /// Where the database's schema stands relative to this binary.
 #[derive(Debug, Clone, PartialEq, Eq)]
