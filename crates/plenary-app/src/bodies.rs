@@ -2,10 +2,12 @@
 //! documents, and slate proposals.
 //!
 //! `document`: a constitution as a TOML or JSON document (import, export, validation).
+//! `seats`: the secretariat's seat management (engagement, renewals, resignations, officers).
 //! `slate`: turns a constitution, the continuing members and a nominee pool into a
 //! `plenary_solver::SlateProblem`, solves it and explains the proposal.
 //! Not here: the rules themselves (`plenary_domain::bodies`), the optimiser (`plenary-solver`).
 
 pub mod document;
 pub mod roster;
+pub mod seats;
 pub mod slate;
