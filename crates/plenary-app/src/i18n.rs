@@ -111,6 +111,14 @@ mod tests {
                         ("until", "U"),
                         ("field", "F"),
                         ("version", "3"),
+                        ("year", "2026"),
+                        ("date", "D"),
+                        ("group", "G"),
+                        ("attendance", "60"),
+                        ("reviews", "60"),
+                        ("target", "18"),
+                        ("must", "5"),
+                        ("further", "13"),
                     ],
                 );
                 assert_ne!(text, id, "{language:?} {id}");

@@ -8,9 +8,15 @@ use minijinja::value::Kwargs;
 use minijinja::{Environment, State, Value};
 use plenary_domain::Language;
 
-pub(crate) const TEMPLATES: [(&str, &str); 14] = [
+pub(crate) const TEMPLATES: [(&str, &str); 17] = [
     ("bodies.html", include_str!("../templates/bodies.html")),
     ("roster.html", include_str!("../templates/roster.html")),
+    ("seats.html", include_str!("../templates/seats.html")),
+    ("renewals.html", include_str!("../templates/renewals.html")),
+    (
+        "engagement_form.html",
+        include_str!("../templates/engagement_form.html"),
+    ),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("forum.html", include_str!("../templates/forum.html")),

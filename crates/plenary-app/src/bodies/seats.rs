@@ -452,6 +452,18 @@ pub async fn officers_of_year(
     Ok(officers.into_iter().filter(|o| o.year == year).collect())
 }
 
+/// Whether the viewer may manage the forum's bodies (to offer the seat screens' links).
+pub async fn can_manage_bodies(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+) -> Result<bool, ActionError> {
+    let mut tx = app.db().read().await?;
+    let (_, principal) = forums::forum_and_principal(&mut tx, viewer, forum_slug).await?;
+    tx.commit().await?;
+    Ok(authorize(&principal, Permission::ManageBodies).is_ok())
+}
+
 /// A member whose term ends before the cycle, on the renewals screen.
 #[derive(Debug, Clone)]
 pub struct RenewalCandidate {

@@ -20,13 +20,17 @@ use crate::forms::ApiJson;
 use crate::pages::audit::filter::AuditQuery;
 use crate::visit::ApiCaller;
 
+pub(crate) mod seats;
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
-    paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit),
+    paths(list_forums, get_forum, add_stakeholder_group, body_roster, seats::body_seats, seats::record_engagement, seats::renew, seats::resign,
+        list_countries, me, list_people, grant_role, revoke_role, list_audit),
     components(schemas(RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
-        AuditEventJson, AuditPageJson)),
+        AuditEventJson, AuditPageJson, seats::SeatsJson, seats::SeatJson, seats::EngagementJson, seats::VacancyJson, seats::OfficerJson,
+        seats::NewEngagementJson, seats::RenewJson, seats::RenewedJson, seats::ResignJson)),
     modifiers(&BearerAuth),
 )]
 struct ApiDoc;
