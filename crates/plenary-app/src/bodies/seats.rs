@@ -391,14 +391,32 @@ pub async fn seats(
     body_slug: &str,
     year: Option<i32>,
 ) -> Result<SeatsView, ActionError> {
-    let year = year.unwrap_or_else(|| year_of(app.now()));
-    let (from, to) = (year_start(year)?, year_start(year + 1)?);
     let mut tx = app.db().read().await?;
     let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let rows = q::memberships_between(&mut tx, ctx.body.id, from, to).await?;
-    let records = q::engagement_of_body(&mut tx, ctx.body.id, i64::from(year)).await?;
-    let officers = officers_in(&mut tx, ctx.body.id).await?;
+    let view = seats_in(&mut tx, ctx, year.unwrap_or_else(|| year_of(app.now()))).await?;
     tx.commit().await?;
+    Ok(view)
+}
+
+/// `seats` for an operator at the command line (no viewer to authorise).
+pub async fn seats_as_operator(
+    app: &App,
+    forum_slug: &str,
+    body_slug: &str,
+    year: Option<i32>,
+) -> Result<SeatsView, ActionError> {
+    let mut tx = app.db().read().await?;
+    let ctx = operated(&mut tx, forum_slug, body_slug).await?;
+    let view = seats_in(&mut tx, ctx, year.unwrap_or_else(|| year_of(app.now()))).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+async fn seats_in(tx: &mut Tx, ctx: Managed, year: i32) -> Result<SeatsView, ActionError> {
+    let (from, to) = (year_start(year)?, year_start(year + 1)?);
+    let rows = q::memberships_between(tx, ctx.body.id, from, to).await?;
+    let records = q::engagement_of_body(tx, ctx.body.id, i64::from(year)).await?;
+    let officers = officers_in(tx, ctx.body.id).await?;
     let mut seats = Vec::new();
     let mut vacancies = Vec::new();
     for row in &rows {
