@@ -3,6 +3,7 @@
 //!
 //! `document`: a constitution as a TOML or JSON document (import, export, validation).
 //! `runs`: stored slate runs, their comparison and the appointing authority's decisions.
+//! `seats`: the secretariat's seat management (engagement, renewals, resignations, officers).
 //! `slate`: turns a constitution, the continuing members and a nominee pool into a
 //! `plenary_solver::SlateProblem`, solves it and explains the proposal.
 //! Not here: the rules themselves (`plenary_domain::bodies`), the optimiser (`plenary-solver`).
@@ -10,4 +11,5 @@
 pub mod document;
 pub mod roster;
 pub mod runs;
+pub mod seats;
 pub mod slate;

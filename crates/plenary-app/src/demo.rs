@@ -265,7 +265,9 @@ async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
     use plenary_domain::bodies::{ExOfficioRole, SeatKind, presets};
 
     use crate::bodies::document::to_toml;
-    use crate::bodies::roster::{NewMember, add_membership, create_body};
+    use crate::bodies::roster::{NewMember, add_memberships, create_body};
+    use crate::bodies::seats::{DemoSeatWork, EngagementInput, record_as_operator};
+    use plenary_domain::bodies::Office;
 
     let mut tx = app.db().read().await?;
     let igf = forum_q::forum_by_slug(&mut tx, "igf")
@@ -303,6 +305,10 @@ async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
     )
     .await?;
 
+    let mut members: Vec<NewMember> = Vec::new();
+    let mut mag_2026: Vec<(usize, usize)> = Vec::new();
+    let mut mag_chairs = Vec::new();
+    let mut lp_members = Vec::new();
     let mut person_index = 0_usize;
     let mut new_person = async |country: &str| -> Result<plenary_domain::PersonId, ActionError> {
         person_index += 1;
@@ -360,81 +366,65 @@ async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
             }
             term += 1;
             let Some(person) = holder else { continue };
-            add_membership(
-                app,
-                actor,
-                &member(
-                    "mag",
-                    person,
-                    SeatKind::Regular,
-                    group,
-                    country,
-                    gender,
-                    term,
-                    year(y)?,
-                    year(y + 1)?,
-                ),
-            )
-            .await?;
+            if y == 2026 {
+                mag_2026.push((members.len(), slot));
+            }
+            members.push(member(
+                "mag",
+                person,
+                SeatKind::Regular,
+                group,
+                country,
+                gender,
+                term,
+                year(y)?,
+                year(y + 1)?,
+            ));
         }
     }
     // The chair, the host country's co-chair and the standing seats of former hosts.
     for y in 2024..=2026 {
         let chair = new_person("ZA").await?;
-        add_membership(
-            app,
-            actor,
-            &member(
-                "mag",
-                chair,
-                SeatKind::ExOfficio(ExOfficioRole::MagChair),
-                "civil_society",
-                "ZA",
-                "woman",
-                1,
-                year(y)?,
-                year(y + 1)?,
-            ),
-        )
-        .await?;
+        mag_chairs.push((y, chair));
+        members.push(member(
+            "mag",
+            chair,
+            SeatKind::ExOfficio(ExOfficioRole::MagChair),
+            "civil_society",
+            "ZA",
+            "woman",
+            1,
+            year(y)?,
+            year(y + 1)?,
+        ));
         let host = ["SA", "NO", "CH"][usize::try_from(y - 2024).unwrap_or(0)];
         let cochair = new_person(host).await?;
-        add_membership(
-            app,
-            actor,
-            &member(
-                "mag",
-                cochair,
-                SeatKind::ExOfficio(ExOfficioRole::CurrentHostCountry),
-                "government",
-                host,
-                "man",
-                1,
-                year(y)?,
-                year(y + 1)?,
-            ),
-        )
-        .await?;
+        members.push(member(
+            "mag",
+            cochair,
+            SeatKind::ExOfficio(ExOfficioRole::CurrentHostCountry),
+            "government",
+            host,
+            "man",
+            1,
+            year(y)?,
+            year(y + 1)?,
+        ));
     }
     for (idx, country) in standing.iter().enumerate() {
         let person = new_person(country).await?;
         let gender = if idx % 2 == 0 { "woman" } else { "man" };
-        add_membership(
-            app,
-            actor,
-            &member(
-                "mag",
-                person,
-                SeatKind::StandingHostCountry,
-                "government",
-                country,
-                gender,
-                1,
-                year(2024)?,
-                year(2027)?,
-            ),
-        )
-        .await?;
+        members.push(member(
+            "mag",
+            person,
+            SeatKind::StandingHostCountry,
+            "government",
+            country,
+            gender,
+            1,
+            year(2024)?,
+            year(2027)?,
+        ));
     }
     // The Leadership Panel: two-year terms from 2025, two members from each group.
     let lp_groups = [
@@ -447,23 +437,19 @@ async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
     for (idx, group) in lp_groups.iter().flat_map(|g| [g, g]).enumerate() {
         let country = REGION_COUNTRIES[idx % 5][idx / 5];
         let person = new_person(country).await?;
+        lp_members.push((*group, person));
         let gender = if idx % 2 == 0 { "woman" } else { "man" };
-        add_membership(
-            app,
-            actor,
-            &member(
-                "leadership-panel",
-                person,
-                SeatKind::Regular,
-                group,
-                country,
-                gender,
-                1,
-                year(2025)?,
-                year(2027)?,
-            ),
-        )
-        .await?;
+        members.push(member(
+            "leadership-panel",
+            person,
+            SeatKind::Regular,
+            group,
+            country,
+            gender,
+            1,
+            year(2025)?,
+            year(2027)?,
+        ));
     }
     // Its five ex officio seats: the previous, current and next host countries, the MAG
     // chair and the Tech Envoy.
@@ -477,22 +463,92 @@ async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
     for (idx, (role, group, country)) in ex_officio.into_iter().enumerate() {
         let person = new_person(country).await?;
         let gender = if idx % 2 == 0 { "man" } else { "woman" };
-        add_membership(
-            app,
-            actor,
-            &member(
-                "leadership-panel",
-                person,
-                SeatKind::ExOfficio(role),
-                group,
-                country,
-                gender,
-                1,
-                year(2025)?,
-                year(2027)?,
-            ),
-        )
-        .await?;
+        members.push(member(
+            "leadership-panel",
+            person,
+            SeatKind::ExOfficio(role),
+            group,
+            country,
+            gender,
+            1,
+            year(2025)?,
+            year(2027)?,
+        ));
     }
+    let ids = add_memberships(app, actor, &members).await?;
+
+    // MAG 2026: engagement records (a few below the policy's 60 %), one resignation by
+    // e-mail in May, and the appointed chair of each year.
+    let mut mag = DemoSeatWork::default();
+    for (index, slot) in &mag_2026 {
+        let Some(&id) = ids.get(*index) else { continue };
+        let attended = if slot % 10 == 3 {
+            2
+        } else {
+            6 - u32::try_from(slot % 3).unwrap_or(0)
+        };
+        let reviews_done = if slot % 17 == 5 {
+            3
+        } else {
+            8 - u32::try_from(slot % 4).unwrap_or(0)
+        };
+        let note = match (attended < 4, reviews_done < 5) {
+            (true, _) => "Missed most open consultations; asked for remote participation.",
+            (_, true) => "Few workshop proposals evaluated before the deadline.",
+            _ if slot % 5 == 0 => "Co-facilitated a main-session working group.",
+            _ => "",
+        };
+        mag.engagement.push((
+            id,
+            2026,
+            EngagementInput {
+                meetings_attended: attended,
+                meetings_held: 6,
+                reviews_done,
+                reviews_assigned: 8,
+                working_groups: u32::try_from(slot % 4).unwrap_or(0),
+                note: note.to_owned(),
+            },
+        ));
+    }
+    if let Some(&(index, _)) = mag_2026.iter().find(|(_, slot)| *slot == RESIGNING_SLOT)
+        && let Some(&id) = ids.get(index)
+    {
+        let notice: Timestamp = "2026-05-04T09:30:00Z"
+            .parse()
+            .map_err(|_| ActionError::Internal(anyhow::anyhow!("demo notice date")))?;
+        // The notice must be dated by now (a machine whose clock is earlier skips it).
+        if notice <= app.now() {
+            mag.resignations.push((id, notice));
+        }
+    }
+    for (y, chair) in &mag_chairs {
+        mag.officers.push((*y, Office::Chair, *chair));
+    }
+    record_as_operator(app, actor, "igf", "mag", &mag).await?;
+
+    // The Leadership Panel elects its chair and vice-chair each year, rotating groups.
+    let lp_pick = |group: &str, nth: usize| {
+        lp_members
+            .iter()
+            .filter(|(g, _)| *g == group)
+            .nth(nth)
+            .map(|(_, p)| *p)
+            .ok_or_else(|| ActionError::Internal(anyhow::anyhow!("demo LP {group}")))
+    };
+    let lp = DemoSeatWork {
+        officers: vec![
+            (2025, Office::Chair, lp_pick("government", 0)?),
+            (2025, Office::ViceChair, lp_pick("private_sector", 0)?),
+            (2026, Office::Chair, lp_pick("civil_society", 0)?),
+            (2026, Office::ViceChair, lp_pick("technical_community", 1)?),
+        ],
+        ..DemoSeatWork::default()
+    };
+    record_as_operator(app, actor, "igf", "leadership-panel", &lp).await?;
     Ok(2)
 }
+
+/// The MAG seat (see `load_bodies`) whose 2026 holder resigns in May 2026: a government
+/// seat in its first term.
+pub const RESIGNING_SLOT: usize = 7;

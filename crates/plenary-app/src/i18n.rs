@@ -123,6 +123,14 @@ mod tests {
                         ("when", "T"),
                         ("run", "7"),
                         ("cycle", "2027"),
+                        ("year", "2026"),
+                        ("date", "D"),
+                        ("group", "G"),
+                        ("attendance", "60"),
+                        ("reviews", "60"),
+                        ("target", "18"),
+                        ("must", "5"),
+                        ("further", "13"),
                     ],
                 );
                 assert_ne!(text, id, "{language:?} {id}");

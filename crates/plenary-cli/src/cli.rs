@@ -64,6 +64,21 @@ pub enum Command {
     Constitution(ConstitutionCommand),
     /// Propose a balanced slate: fill a body's open seats from a nominee pool, with an explanation.
     Slate(SlateArgs),
+    /// Show a body's seats in a year: states, engagement, vacancies to refill and officers.
+    Seats(SeatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeatsArgs {
+    /// The forum (slug, e.g. `igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The body (slug, e.g. `mag`).
+    #[arg(long)]
+    pub body: String,
+    /// The year (default: this year).
+    #[arg(long)]
+    pub year: Option<i32>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -51,5 +51,6 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::Constitution(command) => cmd::constitution::run(&command),
         Command::Slate(args) if args.body.is_some() => cmd::slate::run_stored(&global, &args).await,
         Command::Slate(args) => cmd::slate::run(&args),
+        Command::Seats(args) => cmd::seats::run(&global, &args).await,
     }
 }

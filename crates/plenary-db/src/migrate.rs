@@ -29,6 +29,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0002_bodies.sql"),
     },
     Migration {
+        version: 4,
+        name: "seats",
+        sqlite: include_str!("../migrations/sqlite/0004_seats.sql"),
+        postgres: include_str!("../migrations/postgres/0004_seats.sql"),
+    },
+    Migration {
         version: 6,
         name: "slates",
         sqlite: include_str!("../migrations/sqlite/0006_slates.sql"),

@@ -13,7 +13,7 @@ use plenary_domain::permissions::Permission;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::pages::{account, audit, auth, bodies, forums, people, slates};
+use crate::pages::{account, audit, auth, bodies, forums, people, seats, slates};
 use crate::{AppState, api, pages, visit};
 
 /// Which face of the application a route belongs to.
@@ -101,6 +101,86 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Page,
             ),
             get(bodies::show),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/seats",
+                "/f/igf/bodies/mag/seats?year=2026",
+                ManageBodies,
+                Page,
+            ),
+            get(seats::seats_page),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/renewals",
+                "/f/igf/bodies/mag/renewals?cycle=2027",
+                ManageBodies,
+                Page,
+            ),
+            get(seats::renewals_page),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/seats/{membership}/engagement",
+                "/f/igf/bodies/mag/seats/999999/engagement",
+                ManageBodies,
+                Page,
+            ),
+            post(seats::record_engagement),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/seats/{membership}/renew",
+                "/f/igf/bodies/mag/seats/999999/renew",
+                ManageBodies,
+                Page,
+            ),
+            post(seats::renew),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/seats/{membership}/resign",
+                "/f/igf/bodies/mag/seats/999999/resign",
+                ManageBodies,
+                Page,
+            ),
+            post(seats::resign),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/seats/{membership}/end",
+                "/f/igf/bodies/mag/seats/999999/end",
+                ManageBodies,
+                Page,
+            ),
+            post(seats::end),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/seats/{membership}/rotate-out",
+                "/f/igf/bodies/mag/seats/999999/rotate-out",
+                ManageBodies,
+                Page,
+            ),
+            post(seats::rotate_out),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/officers",
+                "/f/igf/bodies/mag/officers",
+                ManageBodies,
+                Page,
+            ),
+            post(seats::record_officer),
         ),
         (
             spec(
@@ -363,6 +443,46 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             get(api::body_roster),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/bodies/{body}/seats",
+                "/api/v1/forums/igf/bodies/mag/seats?year=2026",
+                ManageBodies,
+                Api,
+            ),
+            get(api::seats::body_seats),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/bodies/{body}/memberships/{membership}/engagement",
+                "/api/v1/forums/igf/bodies/mag/memberships/999999/engagement",
+                ManageBodies,
+                Api,
+            ),
+            post(api::seats::record_engagement),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/bodies/{body}/memberships/{membership}/renew",
+                "/api/v1/forums/igf/bodies/mag/memberships/999999/renew",
+                ManageBodies,
+                Api,
+            ),
+            post(api::seats::renew),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/bodies/{body}/memberships/{membership}/resign",
+                "/api/v1/forums/igf/bodies/mag/memberships/999999/resign",
+                ManageBodies,
+                Api,
+            ),
+            post(api::seats::resign),
         ),
         (
             spec(

@@ -8,7 +8,7 @@ use minijinja::value::Kwargs;
 use minijinja::{Environment, State, Value};
 use plenary_domain::Language;
 
-pub(crate) const TEMPLATES: [(&str, &str); 17] = [
+pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("bodies.html", include_str!("../templates/bodies.html")),
     ("roster.html", include_str!("../templates/roster.html")),
     ("slates.html", include_str!("../templates/slates.html")),
@@ -19,6 +19,12 @@ pub(crate) const TEMPLATES: [(&str, &str); 17] = [
     (
         "slate_compare.html",
         include_str!("../templates/slate_compare.html"),
+    ),
+    ("seats.html", include_str!("../templates/seats.html")),
+    ("renewals.html", include_str!("../templates/renewals.html")),
+    (
+        "engagement_form.html",
+        include_str!("../templates/engagement_form.html"),
     ),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),

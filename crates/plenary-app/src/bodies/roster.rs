@@ -1,7 +1,7 @@
 //! Bodies in storage: creating a body with its constitution, recording memberships, and
 //! the public roster of a body in a given year with its balance and composition check.
 //!
-//! Main items: `create_body`, `add_membership`, `roster`.
+//! Main items: `create_body`, `add_membership` (and `add_memberships`, one transaction), `roster`.
 //! Invariants: a body's constitution is stored as its TOML document and validated before it
 //! is stored; only regular seats are balanced (the domain's rule), other seats are listed.
 //! Not here: slate proposals (`bodies::slate`), the rules (`plenary_domain::bodies`).
@@ -16,7 +16,7 @@ use plenary_domain::bodies::{
 use plenary_domain::countries::UnRegionalGroup;
 use plenary_domain::forums::{Forum, Slug};
 use plenary_domain::permissions::{Permission, authorize};
-use plenary_domain::{FieldError, PersonId, Timestamp};
+use plenary_domain::{FieldError, ForumId, PersonId, Timestamp};
 use serde_json::json;
 
 use crate::accounts::Viewer;
@@ -145,52 +145,78 @@ pub async fn add_membership(
     actor: &Actor,
     member: &NewMember,
 ) -> Result<i64, ActionError> {
+    let ids = add_memberships(app, actor, std::slice::from_ref(member)).await?;
+    ids.first()
+        .copied()
+        .ok_or_else(|| ActionError::Internal(anyhow::anyhow!("no membership stored")))
+}
+
+/// Records several memberships in one transaction, each audited (the demo loader loads a
+/// body's whole history this way). All or nothing.
+pub async fn add_memberships(
+    app: &App,
+    actor: &Actor,
+    members: &[NewMember],
+) -> Result<Vec<i64>, ActionError> {
     let now = app.now();
     let mut tx = app.db().begin().await?;
-    let forum = plenary_db::forums::forum_by_slug(&mut tx, &member.forum_slug)
-        .await?
-        .ok_or(ActionError::NotFound)?;
-    let body = q::body_by_slug(&mut tx, forum.id, &member.body_slug)
-        .await?
-        .ok_or(ActionError::NotFound)?;
-    let seat = seat_kind_code(&member.seat);
-    let id = q::insert_membership(
-        &mut tx,
-        &NewMembership {
-            body: body.id,
-            person: member.person,
-            seat_kind: &seat,
-            stakeholder_group: &member.stakeholder_group,
-            country_iso2: member.country_iso2.as_deref(),
-            gender: &member.gender,
-            term_number: member.term_number,
-            starts_at: member.starts_at,
-            ends_at: member.ends_at,
-            state: member.state,
-        },
-        now,
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        actor,
-        AuditEntry {
-            forum: Some(forum.id),
-            action: "membership.create",
-            entity_type: "membership",
-            entity_id: id.to_string(),
-            before: None,
-            after: Some(
-                json!({"body": body.slug, "person": member.person.0, "seat": seat, "stakeholder_group": member.stakeholder_group,
-                       "term": member.term_number, "starts_at": member.starts_at.to_rfc3339_seconds()})
-                .to_string(),
-            ),
-        },
-        now,
-    )
-    .await?;
+    let mut bodies: Vec<((String, String), (ForumId, BodyRow))> = Vec::new();
+    let mut ids = Vec::with_capacity(members.len());
+    for member in members {
+        let key = (member.forum_slug.clone(), member.body_slug.clone());
+        let (forum, body) = match bodies.iter().find(|(k, _)| *k == key) {
+            Some((_, found)) => found.clone(),
+            None => {
+                let forum = plenary_db::forums::forum_by_slug(&mut tx, &member.forum_slug)
+                    .await?
+                    .ok_or(ActionError::NotFound)?;
+                let body = q::body_by_slug(&mut tx, forum.id, &member.body_slug)
+                    .await?
+                    .ok_or(ActionError::NotFound)?;
+                bodies.push((key, (forum.id, body.clone())));
+                (forum.id, body)
+            }
+        };
+        let seat = seat_kind_code(&member.seat);
+        let id = q::insert_membership(
+            &mut tx,
+            &NewMembership {
+                body: body.id,
+                person: member.person,
+                seat_kind: &seat,
+                stakeholder_group: &member.stakeholder_group,
+                country_iso2: member.country_iso2.as_deref(),
+                gender: &member.gender,
+                term_number: member.term_number,
+                starts_at: member.starts_at,
+                ends_at: member.ends_at,
+                state: member.state,
+            },
+            now,
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            actor,
+            AuditEntry {
+                forum: Some(forum),
+                action: "membership.create",
+                entity_type: "membership",
+                entity_id: id.to_string(),
+                before: None,
+                after: Some(
+                    json!({"body": body.slug, "person": member.person.0, "seat": seat, "stakeholder_group": member.stakeholder_group,
+                           "term": member.term_number, "starts_at": member.starts_at.to_rfc3339_seconds()})
+                    .to_string(),
+                ),
+            },
+            now,
+        )
+        .await?;
+        ids.push(id);
+    }
     tx.commit().await?;
-    Ok(id)
+    Ok(ids)
 }
 
 /// A body as listed on its forum's page.

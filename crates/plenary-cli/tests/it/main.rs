@@ -10,6 +10,7 @@
 mod commands;
 mod constitution;
 mod replicas;
+mod seats;
 mod slate;
 
 use std::process::{Command, Output};

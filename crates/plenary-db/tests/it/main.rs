@@ -13,6 +13,7 @@ mod bodies;
 mod connect;
 mod jobs;
 mod schema;
+mod seats;
 mod time;
 
 use plenary_testkit::TestDb;
@@ -52,6 +53,10 @@ both_backends!(audit_filters, crate::audit::audit_filters);
 both_backends!(
     bodies_and_rosters_over_time,
     crate::bodies::bodies_and_rosters_over_time
+);
+both_backends!(
+    seats_engagement_and_officers,
+    crate::seats::seats_engagement_and_officers
 );
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(

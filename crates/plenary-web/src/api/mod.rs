@@ -20,16 +20,19 @@ use crate::forms::ApiJson;
 use crate::pages::audit::filter::AuditQuery;
 use crate::visit::ApiCaller;
 
+pub(crate) mod seats;
 pub(crate) mod slates;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
-    paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit,
+    paths(list_forums, get_forum, add_stakeholder_group, body_roster, seats::body_seats, seats::record_engagement, seats::renew, seats::resign,
+        list_countries, me, list_people, grant_role, revoke_role, list_audit,
         slates::list_slate_runs, slates::create_slate_run, slates::get_slate_run, slates::record_slate_decision, slates::seat_appointed),
     components(schemas(RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
-        AuditEventJson, AuditPageJson,
+        AuditEventJson, AuditPageJson, seats::SeatsJson, seats::SeatJson, seats::EngagementJson, seats::VacancyJson, seats::OfficerJson,
+        seats::NewEngagementJson, seats::RenewJson, seats::RenewedJson, seats::ResignJson,
         slates::SlateRunJson, slates::SlateRunListJson, slates::NewSlateRunJson, slates::SlateRunDetailJson, slates::SlateDecisionJson, slates::NewSlateDecisionJson, slates::SeatedJson)),
     modifiers(&BearerAuth),
 )]

@@ -1,11 +1,13 @@
 //! Public pages of a forum's bodies: the list, and a body's roster for a year with its
 //! balance charts (server-rendered SVG, each with the same numbers as an accessible table)
-//! and the composition check.
+//! and the composition check, and the year's officers; the secretariat gets links to the
+//! seat screens (`pages::seats`).
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use minijinja::{Value, context};
 use plenary_app::bodies::roster::{self, seat_kind_code};
+use plenary_app::bodies::seats;
 
 use crate::AppState;
 use crate::error::PageError;
@@ -48,6 +50,21 @@ pub(crate) async fn show(
     Query(query): Query<YearQuery>,
 ) -> Result<Response, PageError> {
     let roster = roster::roster(&state.app, &visit.viewer, &slug, &body, query.year)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let officers: Vec<Value> =
+        seats::officers_of_year(&state.app, &visit.viewer, &slug, &body, roster.year)
+            .await
+            .map_err(|e| PageError::from_action(e, &visit.here))?
+            .into_iter()
+            .map(|o| {
+                context! {
+                    office => plenary_app::i18n::t(visit.language, &format!("office-{}", seats::office_code(o.office))),
+                    name => o.name, group => o.stakeholder_group.replace('_', " "),
+                }
+            })
+            .collect();
+    let can_manage = seats::can_manage_bodies(&state.app, &visit.viewer, &slug)
         .await
         .map_err(|e| PageError::from_action(e, &visit.here))?;
     let t = |id: &str| plenary_app::i18n::t(visit.language, id);
@@ -95,6 +112,7 @@ pub(crate) async fn show(
             forum => forum_value(&roster.forum), body => context! { slug => roster.body.slug.clone(), name => roster.body.name.clone() },
             constitution => roster.constitution.rules().name.clone(), version => roster.constitution_version,
             year => roster.year, years => roster.years.clone(), members => members, charts => charts, deviations => roster.deviations.clone(),
+            officers => officers, can_manage => can_manage,
         },
     ))
 }

@@ -7,6 +7,7 @@ pub(crate) mod auth;
 pub(crate) mod bodies;
 pub(crate) mod forums;
 pub(crate) mod people;
+pub(crate) mod seats;
 pub(crate) mod slates;
 
 use axum::extract::State;

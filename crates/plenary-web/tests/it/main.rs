@@ -15,6 +15,7 @@ mod i18n;
 mod openapi;
 mod pages;
 mod routes;
+mod seats;
 mod slates;
 
 use std::collections::BTreeMap;

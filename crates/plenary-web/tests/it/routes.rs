@@ -70,6 +70,20 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/f/{slug}/stakeholder-groups" => vec![("code", "academia"), ("name", "Academia")],
         "/language" => vec![("language", "fr"), ("back", "/")],
         "/f/{slug}/bodies/{body}/slates" => vec![("cycle", "2027"), ("source", "csv")],
+        "/f/{slug}/bodies/{body}/seats/{membership}/engagement" => vec![
+            ("cycle", "2026"),
+            ("meetings_attended", "1"),
+            ("meetings_held", "2"),
+            ("reviews_done", "0"),
+            ("reviews_assigned", "0"),
+            ("working_groups", "0"),
+        ],
+        "/f/{slug}/bodies/{body}/seats/{membership}/resign" => {
+            vec![("notice_date", "2026-05-01"), ("channel", "email")]
+        }
+        "/f/{slug}/bodies/{body}/officers" => {
+            vec![("year", "2026"), ("office", "chair"), ("person", "999999")]
+        }
         _ => vec![],
     }
 }
@@ -83,6 +97,13 @@ fn api_body(path: &str) -> &'static str {
         }
         "/api/v1/forums/{slug}/bodies/{body}/slates/{run}/decisions" => {
             r#"{"authority": "UN Secretary-General", "decided_on": "2026-11-20", "outcome": "not_appointed"}"#
+        }
+        "/api/v1/forums/{slug}/bodies/{body}/memberships/{membership}/engagement" => {
+            r#"{"cycle": 2026, "meetings_attended": 1, "meetings_held": 2, "reviews_done": 0, "reviews_assigned": 0}"#
+        }
+        "/api/v1/forums/{slug}/bodies/{body}/memberships/{membership}/renew" => "{}",
+        "/api/v1/forums/{slug}/bodies/{body}/memberships/{membership}/resign" => {
+            r#"{"notice_received_at": "2026-05-01T00:00:00Z", "channel": "email"}"#
         }
         _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
