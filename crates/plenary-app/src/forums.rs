@@ -18,6 +18,8 @@ use plenary_domain::{AccountId, FieldError, ForumId, Language};
 use serde_json::json;
 
 use crate::accounts::Viewer;
+pub mod hosts;
+
 use crate::{ActionError, App, audit};
 
 /// Loads the forum by slug and the viewer's roles in it.
