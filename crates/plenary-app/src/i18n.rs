@@ -111,6 +111,8 @@ mod tests {
                         ("until", "U"),
                         ("field", "F"),
                         ("version", "3"),
+                        ("from", "1"),
+                        ("to", "2"),
                     ],
                 );
                 assert_ne!(text, id, "{language:?} {id}");

@@ -8,7 +8,12 @@ use minijinja::value::Kwargs;
 use minijinja::{Environment, State, Value};
 use plenary_domain::Language;
 
-pub(crate) const TEMPLATES: [(&str, &str); 14] = [
+pub(crate) const TEMPLATES: [(&str, &str); 16] = [
+    (
+        "constitution.html",
+        include_str!("../templates/constitution.html"),
+    ),
+    ("hosts.html", include_str!("../templates/hosts.html")),
     ("bodies.html", include_str!("../templates/bodies.html")),
     ("roster.html", include_str!("../templates/roster.html")),
     ("layout.html", include_str!("../templates/layout.html")),

@@ -14,6 +14,8 @@ use plenary_domain::permissions::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
+pub(crate) mod constitution;
+
 use crate::AppState;
 use crate::error::ApiError;
 use crate::forms::ApiJson;
@@ -22,11 +24,15 @@ use crate::visit::ApiCaller;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
-    paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit),
+    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries, bodies (rosters, constitution versions, host countries) and the audit trail. Conventions: docs/API-DESIGN.md."),
+    paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit,
+        constitution::list_versions, constitution::get_version, constitution::submit_version, constitution::list_hosts, constitution::set_host),
     components(schemas(RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
-        AuditEventJson, AuditPageJson)),
+        AuditEventJson, AuditPageJson,
+        constitution::ConstitutionVersionJson, constitution::ConstitutionVersionListJson, constitution::ConstitutionDocumentJson,
+        constitution::NewConstitutionVersionJson, constitution::StoredVersionJson, constitution::HostJson, constitution::HostListJson,
+        constitution::NewHostJson)),
     modifiers(&BearerAuth),
 )]
 struct ApiDoc;

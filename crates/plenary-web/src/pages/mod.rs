@@ -5,7 +5,9 @@ pub(crate) mod account;
 pub(crate) mod audit;
 pub(crate) mod auth;
 pub(crate) mod bodies;
+pub(crate) mod constitution;
 pub(crate) mod forums;
+pub(crate) mod hosts;
 pub(crate) mod people;
 
 use axum::extract::State;
@@ -22,8 +24,11 @@ use crate::error::{PageError, PageErrorMarker};
 use crate::visit::{LANG_COOKIE, Visit, set_cookie};
 
 /// Messages a redirect may ask the next page to show (`?notice=`); anything else is ignored.
-const NOTICES: [&str; 9] = [
+const NOTICES: [&str; 12] = [
     "group-added",
+    "constitution-stored",
+    "host-saved",
+    "host-removed",
     "saved",
     "signed-out",
     "reset-sent",

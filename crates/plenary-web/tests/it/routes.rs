@@ -77,6 +77,10 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
 fn api_body(path: &str) -> &'static str {
     match path {
         "/api/v1/forums/{slug}/stakeholder_groups" => r#"{"code": "academia", "name": "Academia"}"#,
+        "/api/v1/forums/{slug}/bodies/{body}/constitution/versions" => {
+            r#"{"format": "toml", "document": ""}"#
+        }
+        "/api/v1/forums/{slug}/hosts" => r#"{"year": 2019, "country": "DE", "city": "Berlin"}"#,
         _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
 }
