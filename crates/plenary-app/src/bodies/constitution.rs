@@ -56,8 +56,8 @@ pub struct History {
 /// What became of a submitted document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Submitted {
-    /// Stored as this version number.
-    Stored { version: i64 },
+    /// Stored as this version number; `changes` from the previous version (`changes`).
+    Stored { version: i64, changes: Vec<String> },
     /// Not stored: every problem found, one sentence each with the arithmetic.
     Refused { problems: Vec<String> },
 }
@@ -281,14 +281,17 @@ async fn store(
             entity_id: body.id.to_string(),
             before: previous.map(|row| json!({"version": row.version}).to_string()),
             after: Some(
-                json!({"body": body.slug, "version": version, "name": constitution.rules().name, "changes": changed})
+                json!({"body": body.slug, "version": version, "name": constitution.rules().name, "changes": &changed})
                     .to_string(),
             ),
         },
         now,
     )
     .await?;
-    Ok(Submitted::Stored { version })
+    Ok(Submitted::Stored {
+        version,
+        changes: changed,
+    })
 }
 
 /// Every field of a constitution as `key → value`, for `changes`.

@@ -129,7 +129,7 @@ pub(crate) async fn submit_version(
         constitution::submit_version(&state.app, &viewer, &slug, &body, &request.document, format)
             .await?;
     match submitted {
-        Submitted::Stored { version } => {
+        Submitted::Stored { version, .. } => {
             Ok((StatusCode::CREATED, Json(StoredVersionJson { version })).into_response())
         }
         Submitted::Refused { problems } => Err(ApiError::Rule {

@@ -64,13 +64,19 @@ async fn a_new_version_is_stored_and_audited_and_an_invalid_one_is_refused() {
             "TOML with two-year terms",
             document::to_toml(&amended),
             DocumentFormat::Toml,
-            Submitted::Stored { version: 2 },
+            Submitted::Stored {
+                version: 2,
+                changes: vec!["term.months: 12 → 24".into()],
+            },
         ),
         (
             "the same as JSON",
             document::to_json(&amended),
             DocumentFormat::Json,
-            Submitted::Stored { version: 3 },
+            Submitted::Stored {
+                version: 3,
+                changes: vec![],
+            },
         ),
         (
             "a rotation share over 100 %",
