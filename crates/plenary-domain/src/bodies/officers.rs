@@ -67,7 +67,7 @@ pub fn former_host_countries(hosts: &[HostingYear], year: i32) -> Vec<String> {
         .filter(|h| h.year < year)
         .filter_map(|h| Some((h.year, normalise(h.country.as_deref())?)))
         .collect();
-    earlier.sort_by(|a, b| b.0.cmp(&a.0));
+    earlier.sort_by_key(|h| std::cmp::Reverse(h.0));
     let mut countries: Vec<String> = Vec::new();
     for (_, country) in earlier {
         if !countries.contains(&country) {

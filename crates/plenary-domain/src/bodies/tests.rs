@@ -1002,16 +1002,17 @@ fn igf_hosts() -> Vec<HostingYear> {
 
 #[test]
 fn host_countries_for_a_year_come_from_the_hosting_list() {
-    let cases: [(i32, Option<&str>, Option<&str>, Option<&str>); 6] = [
-        (2025, Some("SA"), Some("NO"), None),
-        (2024, Some("JP"), Some("SA"), Some("NO")),
+    type Hosts<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let cases: [(i32, Hosts); 6] = [
+        (2025, (Some("SA"), Some("NO"), None)),
+        (2024, (Some("JP"), Some("SA"), Some("NO"))),
         // 2020 was online: no current host, and 2021 looks back past it to 2019.
-        (2020, Some("DE"), None, Some("PL")),
-        (2021, Some("DE"), Some("PL"), Some("ET")),
-        (2019, None, Some("DE"), Some("PL")),
-        (2026, Some("NO"), None, None),
+        (2020, (Some("DE"), None, Some("PL"))),
+        (2021, (Some("DE"), Some("PL"), Some("ET"))),
+        (2019, (None, Some("DE"), Some("PL"))),
+        (2026, (Some("NO"), None, None)),
     ];
-    for (year, previous, current, next) in cases {
+    for (year, (previous, current, next)) in cases {
         assert_eq!(
             HostCountries::for_year(&igf_hosts(), year),
             HostCountries {
@@ -1029,7 +1030,9 @@ fn standing_seats_go_to_former_hosts_most_recent_first() {
     let mut twice = igf_hosts();
     twice.push(hosting(2018, Some("JP")));
     twice.push(hosting(2017, Some("CH")));
-    let cases: [(&str, Vec<HostingYear>, i32, u32, Vec<Option<&str>>); 5] = [
+    /// (case, hosting list, year, standing seats, expected holders)
+    type Case<'a> = (&'a str, Vec<HostingYear>, i32, u32, Vec<Option<&'a str>>);
+    let cases: [Case; 5] = [
         (
             "more former hosts than seats",
             igf_hosts(),
