@@ -93,6 +93,14 @@ async fn the_secretariat_stores_a_new_toml_version_and_sees_version_2() {
     let first = client.get(&format!("{PAGE}.toml?version=1")).await;
     assert!(first.body.contains("months = 12"), "{}", first.body);
 
+    // Rosters use the version in force in their year: version 2 from 2026 (stored now, in
+    // November 2026), version 1 before any version was stored.
+    for (year, version) in [(2026, 2), (2025, 1)] {
+        let roster = client.get(&format!("/f/igf/bodies/mag?year={year}")).await;
+        let expected = format!("Constitution (version {version}): Multistakeholder Advisory Group");
+        assert!(roster.body.contains(&expected), "{year}: {}", roster.body);
+    }
+
     // A preset fills the form.
     let preset = client.get(&format!("{PAGE}?preset=leadership_panel")).await;
     assert!(
