@@ -293,6 +293,25 @@ async fn the_leadership_panel_roster_fills_its_ex_officio_seats_from_the_host_li
     let chair_row = section(seats, "<td>MAG chair</td>", "</tr>");
     assert!(!chair_row.contains("to be named"), "{chair_row}");
 
+    // The API's roster says the same.
+    let api = test
+        .api(
+            Method::GET,
+            "/api/v1/forums/igf/bodies/leadership-panel/roster?year=2025",
+            None,
+            None,
+        )
+        .await;
+    let seats = api.json()["ex_officio"].as_array().unwrap().clone();
+    assert_eq!(
+        seats[0]["seat"], "ex_officio:current_host_country",
+        "{}",
+        api.body
+    );
+    assert_eq!(seats[0]["country"], "NO");
+    assert_eq!(seats[0]["holder"], "Norway");
+    assert!(seats[2]["holder"].is_null(), "{}", api.body);
+
     // The secretariat names 2026's host: the seat follows, and the change is audited.
     let mut secretariat = test.signed_in(SECRETARIAT).await;
     let res = secretariat
