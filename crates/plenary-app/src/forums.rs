@@ -1,9 +1,11 @@
 //! Forums, their stakeholder groups, and who holds which role in them.
 //!
 //! Main items: `forum_and_principal` (how every forum-scoped action learns who is
-//! asking), `grant_role`, `create_forum`.
+//! asking), `grant_role`, `create_forum`; the host-country list is in `forums::hosts`.
 //! Invariant: role changes are authorised against the forum they change, never
 //! against another forum the viewer happens to run.
+
+pub mod hosts;
 
 use plenary_db::Tx;
 use plenary_db::accounts::{self as account_q, RoleHolder};
@@ -18,8 +20,6 @@ use plenary_domain::{AccountId, FieldError, ForumId, Language};
 use serde_json::json;
 
 use crate::accounts::Viewer;
-pub mod hosts;
-
 use crate::{ActionError, App, audit};
 
 /// Loads the forum by slug and the viewer's roles in it.
