@@ -197,6 +197,8 @@ pub async fn load_demo(app: &App, progress: &dyn Fn(&str)) -> Result<DemoReport,
     }
     progress("bodies");
     report.bodies_created = load_bodies(app, &actor).await?;
+    progress("hosts");
+    load_hosts(app, &actor).await?;
     Ok(report)
 }
 
@@ -260,6 +262,42 @@ const REGION_COUNTRIES: [&[&str]; 5] = [
 
 /// The MAG over three cycles (2024–2026), renewed by thirds, and the Leadership Panel.
 /// Returns how many bodies were created (0 when they already exist).
+/// The IGF's real hosts 2019-2025 (igf-rules.md; data/igf/igf_annual_meetings.csv): 2020 was
+/// held online, and 2025's city is Lillestrøm. 2026 and later are not in the sources, so not
+/// here. Loaded once: a forum that already has a host list keeps it.
+const IGF_HOSTS: [(i32, &str, &str); 7] = [
+    (2019, "DE", "Berlin"),
+    (2020, "", ""),
+    (2021, "PL", "Katowice"),
+    (2022, "ET", "Addis Ababa"),
+    (2023, "JP", "Kyoto"),
+    (2024, "SA", "Riyadh"),
+    (2025, "NO", "Lillestrøm"),
+];
+
+async fn load_hosts(app: &App, actor: &Actor) -> Result<(), ActionError> {
+    use crate::forums::hosts::{HostInput, hosting_years, set_host_as_operator};
+
+    let mut tx = app.db().read().await?;
+    let igf = forum_q::forum_by_slug(&mut tx, "igf")
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let known = hosting_years(&mut tx, igf.id).await?;
+    tx.commit().await?;
+    if !known.is_empty() {
+        return Ok(());
+    }
+    for (year, country, city) in IGF_HOSTS {
+        let input = HostInput {
+            year: year.to_string(),
+            country: country.to_owned(),
+            city: city.to_owned(),
+        };
+        set_host_as_operator(app, actor, "igf", &input).await?;
+    }
+    Ok(())
+}
+
 async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
     use plenary_domain::Timestamp;
     use plenary_domain::bodies::{ExOfficioRole, SeatKind, presets};

@@ -1,9 +1,11 @@
 //! Forums, their stakeholder groups, and who holds which role in them.
 //!
 //! Main items: `forum_and_principal` (how every forum-scoped action learns who is
-//! asking), `grant_role`, `create_forum`.
+//! asking), `grant_role`, `create_forum`; the host-country list is in `forums::hosts`.
 //! Invariant: role changes are authorised against the forum they change, never
 //! against another forum the viewer happens to run.
+
+pub mod hosts;
 
 use plenary_db::Tx;
 use plenary_db::accounts::{self as account_q, RoleHolder};

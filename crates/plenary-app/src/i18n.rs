@@ -131,6 +131,8 @@ mod tests {
                         ("target", "18"),
                         ("must", "5"),
                         ("further", "13"),
+                        ("from", "1"),
+                        ("to", "2"),
                     ],
                 );
                 assert_ne!(text, id, "{language:?} {id}");

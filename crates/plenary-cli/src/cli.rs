@@ -89,6 +89,32 @@ pub enum ConstitutionCommand {
     Show(ConstitutionShowArgs),
     /// Validate a constitution document (TOML or JSON, by file extension) and summarise it.
     Check(ConstitutionCheckArgs),
+    /// Store a document (TOML or JSON) as the next version of a body's constitution.
+    Set(ConstitutionSetArgs),
+    /// List the stored versions of a body's constitution, the one in force last.
+    History(ConstitutionHistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConstitutionSetArgs {
+    /// The forum's slug (`igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The body's slug (`mag`).
+    #[arg(long)]
+    pub body: String,
+    /// The document: `.toml` or `.json`.
+    pub file: std::path::PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ConstitutionHistoryArgs {
+    /// The forum's slug (`igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The body's slug (`mag`).
+    #[arg(long)]
+    pub body: String,
 }
 
 #[derive(Debug, Args)]

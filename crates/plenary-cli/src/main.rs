@@ -6,7 +6,7 @@ mod config;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command, ConfigCommand, UserCommand};
+use crate::cli::{Cli, Command, ConfigCommand, ConstitutionCommand, UserCommand};
 
 fn main() {
     let cli = Cli::parse();
@@ -48,6 +48,12 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::Config(ConfigCommand::Check(args)) => cmd::config_check::run(&global, &args).await,
         Command::Audit(args) => cmd::audit::run(&global, &args).await,
         Command::Bench(args) => cmd::bench::run(&args),
+        Command::Constitution(ConstitutionCommand::Set(args)) => {
+            cmd::constitution::set(&global, &args).await
+        }
+        Command::Constitution(ConstitutionCommand::History(args)) => {
+            cmd::constitution::history(&global, &args).await
+        }
         Command::Constitution(command) => cmd::constitution::run(&command),
         Command::Slate(args) if args.body.is_some() => cmd::slate::run_stored(&global, &args).await,
         Command::Slate(args) => cmd::slate::run(&args),

@@ -101,6 +101,19 @@ pub struct ConstitutionVersionRow {
     pub created_by: String,
 }
 
+type VersionSqlRow = (i64, String, DbTime, String);
+
+fn version_row(
+    (version, document, created_at, created_by): VersionSqlRow,
+) -> ConstitutionVersionRow {
+    ConstitutionVersionRow {
+        version,
+        document,
+        created_at: created_at.0,
+        created_by,
+    }
+}
+
 const LATEST_CONSTITUTION: &str = "
     select version, document, created_at, created_by
     from constitution_version
@@ -112,19 +125,68 @@ pub async fn latest_constitution(
     tx: &mut Tx,
     body: i64,
 ) -> Result<Option<ConstitutionVersionRow>, DbError> {
-    let row: Option<(i64, String, DbTime, String)> =
-        on_tx!(tx, |conn| sqlx::query_as(LATEST_CONSTITUTION)
-            .bind(body)
-            .fetch_optional(conn)
-            .await)?;
-    Ok(row.map(
-        |(version, document, created_at, created_by)| ConstitutionVersionRow {
-            version,
-            document,
-            created_at: created_at.0,
-            created_by,
-        },
-    ))
+    let row: Option<VersionSqlRow> = on_tx!(tx, |conn| sqlx::query_as(LATEST_CONSTITUTION)
+        .bind(body)
+        .fetch_optional(conn)
+        .await)?;
+    Ok(row.map(version_row))
+}
+
+const CONSTITUTION_IN_FORCE: &str = "
+    select version, document, created_at, created_by
+    from constitution_version
+    where body_id = $1 and created_at <= $2
+    order by version desc
+    limit 1";
+
+/// The latest version stored on or before `at` (none if the first came later).
+pub async fn constitution_in_force(
+    tx: &mut Tx,
+    body: i64,
+    at: Timestamp,
+) -> Result<Option<ConstitutionVersionRow>, DbError> {
+    let row: Option<VersionSqlRow> = on_tx!(tx, |conn| sqlx::query_as(CONSTITUTION_IN_FORCE)
+        .bind(body)
+        .bind(DbTime(at))
+        .fetch_optional(conn)
+        .await)?;
+    Ok(row.map(version_row))
+}
+
+const CONSTITUTION_VERSION: &str = "
+    select version, document, created_at, created_by
+    from constitution_version
+    where body_id = $1 and version = $2";
+
+pub async fn constitution_version(
+    tx: &mut Tx,
+    body: i64,
+    version: i64,
+) -> Result<Option<ConstitutionVersionRow>, DbError> {
+    let row: Option<VersionSqlRow> = on_tx!(tx, |conn| sqlx::query_as(CONSTITUTION_VERSION)
+        .bind(body)
+        .bind(version)
+        .fetch_optional(conn)
+        .await)?;
+    Ok(row.map(version_row))
+}
+
+const CONSTITUTION_VERSIONS: &str = "
+    select version, document, created_at, created_by
+    from constitution_version
+    where body_id = $1
+    order by version";
+
+/// Every version of the body's constitution, oldest first.
+pub async fn constitution_versions(
+    tx: &mut Tx,
+    body: i64,
+) -> Result<Vec<ConstitutionVersionRow>, DbError> {
+    let rows: Vec<VersionSqlRow> = on_tx!(tx, |conn| sqlx::query_as(CONSTITUTION_VERSIONS)
+        .bind(body)
+        .fetch_all(conn)
+        .await)?;
+    Ok(rows.into_iter().map(version_row).collect())
 }
 
 /// A membership to store.
@@ -595,5 +657,34 @@ pub async fn officers_of_body(tx: &mut Tx, body: i64) -> Result<Vec<OfficerRow>,
             year: r.year,
             stakeholder_group: r.stakeholder_group,
         })
+        .collect())
+}
+
+const SEAT_HOLDERS_AT: &str = "
+    select p.id, p.display_name
+    from membership m
+    join body b on b.id = m.body_id
+    join person p on p.id = m.person_id
+    where b.forum_id = $1 and m.seat_kind = $2
+      and m.starts_at <= $3 and (m.ends_at is null or m.ends_at > $3)
+    order by m.starts_at desc, m.id desc";
+
+/// Who holds a seat of `seat_kind` in any body of the forum at `at`, latest appointment first
+/// (the MAG chair, wherever the forum records one).
+pub async fn seat_holders_at(
+    tx: &mut Tx,
+    forum: ForumId,
+    seat_kind: &str,
+    at: Timestamp,
+) -> Result<Vec<(PersonId, String)>, DbError> {
+    let rows: Vec<(i64, String)> = on_tx!(tx, |conn| sqlx::query_as(SEAT_HOLDERS_AT)
+        .bind(forum.0)
+        .bind(seat_kind)
+        .bind(DbTime(at))
+        .fetch_all(conn)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| (PersonId(id), name))
         .collect())
 }

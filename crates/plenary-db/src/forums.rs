@@ -3,7 +3,7 @@
 use plenary_domain::forums::{Forum, ForumKind, Slug, StakeholderGroup};
 use plenary_domain::{ForumId, Language, StakeholderGroupId, Timestamp};
 
-use crate::{DbError, DbTime, Tx, on_tx};
+use crate::{DbError, DbTime, Tx, exec_tx, on_tx};
 
 #[derive(Debug, sqlx::FromRow)]
 struct ForumRow {
@@ -158,4 +158,76 @@ pub async fn stakeholder_groups(
             position: row.position,
         })
         .collect())
+}
+
+/// One year of a forum's annual meeting and where it was held (`country_iso2` none: online).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostRow {
+    pub year: i32,
+    pub country_iso2: Option<String>,
+    pub city: Option<String>,
+}
+
+const HOSTS_OF_FORUM: &str = "
+    select year, country_iso2, city
+    from forum_host
+    where forum_id = $1
+    order by year";
+
+/// The forum's hosting years, oldest first.
+pub async fn hosts_of_forum(tx: &mut Tx, forum: ForumId) -> Result<Vec<HostRow>, DbError> {
+    let rows: Vec<(i64, Option<String>, Option<String>)> =
+        on_tx!(tx, |conn| sqlx::query_as(HOSTS_OF_FORUM)
+            .bind(forum.0)
+            .fetch_all(conn)
+            .await)?;
+    rows.into_iter()
+        .map(|(year, country_iso2, city)| {
+            Ok(HostRow {
+                year: i32::try_from(year)
+                    .map_err(|_| DbError::Corrupt(format!("forum_host year {year}")))?,
+                country_iso2,
+                city,
+            })
+        })
+        .collect()
+}
+
+const UPSERT_HOST: &str = "
+    insert into forum_host (forum_id, year, country_iso2, city, created_at, updated_at)
+    values ($1, $2, $3, $4, $5, $5)
+    on conflict (forum_id, year)
+    do update set country_iso2 = excluded.country_iso2, city = excluded.city,
+                  updated_at = excluded.updated_at";
+
+/// Records (or replaces) the host of one year.
+pub async fn upsert_host(
+    tx: &mut Tx,
+    forum: ForumId,
+    host: &HostRow,
+    now: Timestamp,
+) -> Result<(), DbError> {
+    exec_tx!(tx, |conn| sqlx::query(UPSERT_HOST)
+        .bind(forum.0)
+        .bind(i64::from(host.year))
+        .bind(host.country_iso2.as_deref())
+        .bind(host.city.as_deref())
+        .bind(DbTime(now))
+        .execute(conn)
+        .await)?;
+    Ok(())
+}
+
+const DELETE_HOST: &str = "
+    delete from forum_host
+    where forum_id = $1 and year = $2";
+
+/// Removes one year from the list; whether there was one.
+pub async fn delete_host(tx: &mut Tx, forum: ForumId, year: i32) -> Result<bool, DbError> {
+    let done = exec_tx!(tx, |conn| sqlx::query(DELETE_HOST)
+        .bind(forum.0)
+        .bind(i64::from(year))
+        .execute(conn)
+        .await)?;
+    Ok(done > 0)
 }

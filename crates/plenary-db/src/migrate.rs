@@ -35,6 +35,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0004_seats.sql"),
     },
     Migration {
+        version: 5,
+        name: "hosts",
+        sqlite: include_str!("../migrations/sqlite/0005_hosts.sql"),
+        postgres: include_str!("../migrations/postgres/0005_hosts.sql"),
+    },
+    Migration {
         version: 6,
         name: "slates",
         sqlite: include_str!("../migrations/sqlite/0006_slates.sql"),

@@ -22,9 +22,10 @@ pub mod presets;
 
 pub use composition::{Deviation, MemberProfile, check_composition};
 pub use constitution::{
-    Balance, Bound, ChairRule, Constitution, ConstitutionDraft, ConstitutionError, Dimension,
-    EngagementPolicy, ExOfficioRole, GenderBalance, Limit, MAX_SEATS, Others, Quota, QuotaCount,
-    QuotaCounts, QuotaKey, SeatAllocation, SeatKind, SeatRange, TermRule,
+    Balance, Bound, ChairRule, Constitution, ConstitutionDraft, ConstitutionError,
+    ConstitutionErrors, Dimension, EngagementPolicy, ExOfficioRole, GenderBalance, Limit,
+    MAX_SEATS, Others, Quota, QuotaCount, QuotaCounts, QuotaKey, SeatAllocation, SeatKind,
+    SeatRange, TermRule,
 };
 pub use membership::{
     EngagementRecord, Membership, MembershipAction, MembershipError, MembershipState,
@@ -33,8 +34,9 @@ pub use membership::{
     transfer_seat,
 };
 pub use officers::{
-    ExOfficioHolder, ExOfficioSeat, HostCountries, Office, OfficerCandidate, OfficerTerm,
-    RotationError, check_officer_rotation, fill_ex_officio,
+    ExOfficioHolder, ExOfficioSeat, HostCountries, HostingYear, Office, OfficerCandidate,
+    OfficerTerm, RotationError, StandingSeat, check_officer_rotation, fill_ex_officio,
+    fill_standing_host_seats, former_host_countries,
 };
 
 #[cfg(test)]

@@ -13,7 +13,9 @@ use plenary_domain::permissions::Permission;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::pages::{account, audit, auth, bodies, forums, people, seats, slates};
+use crate::pages::{
+    account, audit, auth, bodies, constitution, forums, hosts, people, seats, slates,
+};
 use crate::{AppState, api, pages, visit};
 
 /// Which face of the application a route belongs to.
@@ -101,6 +103,76 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Page,
             ),
             get(bodies::show),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/constitution",
+                "/f/igf/bodies/mag/constitution",
+                ManageBodies,
+                Page,
+            ),
+            get(constitution::show),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/constitution",
+                "/f/igf/bodies/mag/constitution",
+                ManageBodies,
+                Page,
+            ),
+            post(constitution::submit),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/constitution.toml",
+                "/f/igf/bodies/mag/constitution.toml",
+                ManageBodies,
+                Page,
+            ),
+            get(constitution::export_toml),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/constitution.json",
+                "/f/igf/bodies/mag/constitution.json",
+                ManageBodies,
+                Page,
+            ),
+            get(constitution::export_json),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/hosts",
+                "/f/igf/hosts",
+                ManageForum,
+                Page,
+            ),
+            get(hosts::show),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/hosts",
+                "/f/igf/hosts",
+                ManageForum,
+                Page,
+            ),
+            post(hosts::save),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/hosts/remove",
+                "/f/igf/hosts/remove",
+                ManageForum,
+                Page,
+            ),
+            post(hosts::remove),
         ),
         (
             spec(
@@ -443,6 +515,56 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             get(api::body_roster),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/bodies/{body}/constitution/versions",
+                "/api/v1/forums/igf/bodies/mag/constitution/versions",
+                ManageBodies,
+                Api,
+            ),
+            get(api::constitution::list_versions),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/bodies/{body}/constitution/versions",
+                "/api/v1/forums/igf/bodies/mag/constitution/versions",
+                ManageBodies,
+                Api,
+            ),
+            post(api::constitution::submit_version),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/bodies/{body}/constitution/versions/{version}",
+                "/api/v1/forums/igf/bodies/mag/constitution/versions/1",
+                ManageBodies,
+                Api,
+            ),
+            get(api::constitution::get_version),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/hosts",
+                "/api/v1/forums/igf/hosts",
+                Public,
+                Api,
+            ),
+            get(api::constitution::list_hosts),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/hosts",
+                "/api/v1/forums/igf/hosts",
+                ManageForum,
+                Api,
+            ),
+            post(api::constitution::set_host),
         ),
         (
             spec(

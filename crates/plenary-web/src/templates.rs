@@ -9,6 +9,11 @@ use minijinja::{Environment, State, Value};
 use plenary_domain::Language;
 
 pub(crate) const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "constitution.html",
+        include_str!("../templates/constitution.html"),
+    ),
+    ("hosts.html", include_str!("../templates/hosts.html")),
     ("bodies.html", include_str!("../templates/bodies.html")),
     ("roster.html", include_str!("../templates/roster.html")),
     ("slates.html", include_str!("../templates/slates.html")),

@@ -708,7 +708,7 @@ fn read(text: &str, format: DocumentFormat) -> Result<Constitution, DocumentProb
             .map_err(|err| DocumentProblem::Document(format!("JSON document: {err}")))?,
     };
     let draft = doc.into_draft()?;
-    Constitution::validate(draft).map_err(|err| DocumentProblem::Constitution(vec![err]))
+    Constitution::validate(draft).map_err(|errs| DocumentProblem::Constitution(errs.into_vec()))
 }
 
 /// One line for a TOML error: where (line and column, counted from 1) and what.

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use plenary_db::bodies::{self as q, BodyRow, NewMembership, RosterRow};
 use plenary_domain::audit::{Actor, AuditEntry};
 use plenary_domain::bodies::{
-    Constitution, ExOfficioRole, MemberProfile, SeatKind, check_composition,
+    Constitution, ExOfficioHolder, ExOfficioRole, HostCountries, MemberProfile, SeatKind,
+    check_composition, fill_ex_officio, fill_standing_host_seats, former_host_countries,
 };
 use plenary_domain::countries::UnRegionalGroup;
 use plenary_domain::forums::{Forum, Slug};
@@ -270,12 +271,35 @@ pub struct BalanceCount {
     pub count: u32,
 }
 
-/// A body's roster on 1 January of `year`, with its balance.
+/// Who holds a seat filled by position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SeatHolder {
+    Country {
+        iso2: String,
+        name: String,
+    },
+    Person {
+        name: String,
+    },
+    /// Not known yet (no host chosen, no chair recorded): to be named.
+    ToBeNamed,
+}
+
+/// One ex officio seat and its holder, from the forum's host list and recorded chair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilledSeat {
+    pub role: ExOfficioRole,
+    pub holder: SeatHolder,
+}
+
+/// A body's roster on 30 June of `year`, with its balance.
 #[derive(Debug, Clone)]
 pub struct Roster {
     pub forum: Forum,
     pub body: BodyRow,
     pub constitution: Constitution,
+    /// The version in force in `year`: the latest stored by the end of that year, or the
+    /// first version for years before any was stored.
     pub constitution_version: i64,
     pub year: i32,
     /// Years in which memberships started, for the year selector.
@@ -285,6 +309,11 @@ pub struct Roster {
     pub balance: Vec<BalanceCount>,
     /// What the composition check says, in plain English (empty: the roster meets every rule).
     pub deviations: Vec<String>,
+    /// The constitution's ex officio seats filled automatically for `year`: host countries
+    /// from the forum's host list, the MAG chair from whichever body records one.
+    pub ex_officio: Vec<FilledSeat>,
+    /// The constitution's standing seats filled with former host countries, most recent first.
+    pub standing: Vec<SeatHolder>,
 }
 
 /// The roster of `body_slug` in `year` (default: the latest year with a membership). Public.
@@ -302,10 +331,6 @@ pub async fn roster(
     let body = q::body_by_slug(&mut tx, forum.id, body_slug)
         .await?
         .ok_or(ActionError::NotFound)?;
-    let stored = q::latest_constitution(&mut tx, body.id)
-        .await?
-        .ok_or(ActionError::NotFound)?;
-    let constitution = document::from_toml(&stored.document)?;
     let mut years: Vec<i32> = q::membership_starts(&mut tx, body.id)
         .await?
         .into_iter()
@@ -327,8 +352,65 @@ pub async fn roster(
     let at: Timestamp = format!("{year:04}-06-30T00:00:00Z")
         .parse()
         .map_err(|_| ActionError::Invalid(FieldError::new("year", "out_of_range", "not a year")))?;
+    let end_of_year: Timestamp = format!("{year:04}-12-31T23:59:59Z")
+        .parse()
+        .map_err(|_| ActionError::Invalid(FieldError::new("year", "out_of_range", "not a year")))?;
+    let stored = match q::constitution_in_force(&mut tx, body.id, end_of_year).await? {
+        Some(row) => row,
+        None => q::constitution_version(&mut tx, body.id, 1)
+            .await?
+            .ok_or(ActionError::NotFound)?,
+    };
+    let constitution = document::from_toml(&stored.document)?;
     let rows = q::members_at(&mut tx, body.id, at).await?;
+    let hosting = crate::forums::hosts::hosting_years(&mut tx, forum.id).await?;
+    let chair = q::seat_holders_at(
+        &mut tx,
+        forum.id,
+        &seat_kind_code(&SeatKind::ExOfficio(ExOfficioRole::MagChair)),
+        at,
+    )
+    .await?
+    .into_iter()
+    .next();
+    let mut country_names = BTreeMap::new();
+    for code in hosting.iter().filter_map(|h| h.country.clone()) {
+        if let Some(country) = plenary_db::countries::country_by_iso2(&mut tx, &code).await? {
+            country_names.insert(code, country.name);
+        }
+    }
     tx.commit().await?;
+    let country_holder = |code: String| SeatHolder::Country {
+        name: country_names
+            .get(&code)
+            .cloned()
+            .unwrap_or_else(|| code.clone()),
+        iso2: code,
+    };
+    let ex_officio = fill_ex_officio(
+        &constitution,
+        &HostCountries::for_year(&hosting, year),
+        chair.as_ref().map(|(person, _)| *person),
+    )
+    .into_iter()
+    .map(|seat| FilledSeat {
+        role: seat.role,
+        holder: match seat.holder {
+            ExOfficioHolder::Country(code) => country_holder(code),
+            ExOfficioHolder::Person(_) => SeatHolder::Person {
+                name: chair
+                    .as_ref()
+                    .map(|(_, name)| name.clone())
+                    .unwrap_or_default(),
+            },
+            ExOfficioHolder::ToBeNamed => SeatHolder::ToBeNamed,
+        },
+    })
+    .collect();
+    let standing = fill_standing_host_seats(&constitution, &former_host_countries(&hosting, year))
+        .into_iter()
+        .map(|seat| seat.country.map_or(SeatHolder::ToBeNamed, country_holder))
+        .collect();
 
     let members: Vec<RosterEntry> = rows
         .into_iter()
@@ -398,6 +480,8 @@ pub async fn roster(
             })
             .collect(),
         deviations,
+        ex_officio,
+        standing,
     })
 }
 

@@ -1,6 +1,9 @@
-//! `plenary constitution …`: list the presets, print one as a document, check a document.
+//! `plenary constitution …`: list the presets, print one as a document, check a document;
+//! store a document as a body's next version (`set`) and list the stored versions (`history`).
 //!
-//! `run` dispatches `presets`, `show` and `check`. Output goes to stdout; every refusal (an
+//! `run` dispatches `presets`, `show` and `check` (no database); `set` and `history` open the
+//! database. `set` acts as the operator (`system:cli` in the audit trail) and prints what
+//! changed from the previous version. Output goes to stdout; every refusal (an
 //! unknown preset, a file that is not `.toml` or `.json`, an invalid document) is a
 //! `Failure::Other`, so exit code 1, and names what would have been accepted. `check` prints
 //! every problem `plenary_app::bodies::document::check_document` reports, with the arithmetic.
@@ -15,7 +18,8 @@ use plenary_app::bodies::document::{self, DocumentFormat as Format};
 use plenary_domain::bodies::presets;
 
 use crate::cli::{
-    ConstitutionCheckArgs, ConstitutionCommand, ConstitutionShowArgs, DocumentFormat,
+    ConstitutionCheckArgs, ConstitutionCommand, ConstitutionHistoryArgs, ConstitutionSetArgs,
+    ConstitutionShowArgs, DocumentFormat, GlobalArgs,
 };
 use crate::config::Failure;
 
@@ -24,6 +28,98 @@ pub fn run(command: &ConstitutionCommand) -> Result<(), Failure> {
         ConstitutionCommand::Presets => presets(),
         ConstitutionCommand::Show(args) => show(args),
         ConstitutionCommand::Check(args) => check(args),
+        ConstitutionCommand::Set(_) | ConstitutionCommand::History(_) => Err(anyhow!(
+            "`constitution set` and `constitution history` need the database: run them through `set` and `history`"
+        )
+        .into()),
+    }
+}
+
+/// `plenary constitution set --forum F --body B FILE`: validates the document and stores it
+/// as the body's next version; an invalid document lists every problem and stores nothing.
+pub async fn set(global: &GlobalArgs, args: &ConstitutionSetArgs) -> Result<(), Failure> {
+    use plenary_app::bodies::constitution::{self, Submitted};
+
+    let path = args.file.as_path();
+    let format = format_of(path)?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let app = open_app(global).await?;
+    let actor = plenary_domain::audit::Actor::System("cli");
+    let submitted = constitution::submit_version_as_operator(
+        &app,
+        &actor,
+        &args.forum,
+        &args.body,
+        &text,
+        format,
+    )
+    .await
+    .map_err(|e| not_found(e, &args.forum, &args.body))?;
+    match submitted {
+        Submitted::Stored { version, changes } => {
+            println!(
+                "stored version {version} of the constitution of {}/{}",
+                args.forum, args.body
+            );
+            if changes.is_empty() && version > 1 {
+                println!("no rule changed from version {}", version - 1);
+            }
+            for line in changes {
+                println!("  {line}");
+            }
+            Ok(())
+        }
+        Submitted::Refused { problems } => {
+            let listed: Vec<String> = problems.iter().map(|p| format!("  - {p}")).collect();
+            Err(anyhow!(
+                "{} is not a valid constitution; nothing was stored:\n{}",
+                path.display(),
+                listed.join("\n")
+            )
+            .into())
+        }
+    }
+}
+
+/// `plenary constitution history --forum F --body B`: one line per stored version.
+pub async fn history(global: &GlobalArgs, args: &ConstitutionHistoryArgs) -> Result<(), Failure> {
+    let app = open_app(global).await?;
+    let history =
+        plenary_app::bodies::constitution::history_as_operator(&app, &args.forum, &args.body)
+            .await
+            .map_err(|e| not_found(e, &args.forum, &args.body))?;
+    for version in &history.versions {
+        println!(
+            "version {}  {}  {}",
+            version.version,
+            version.created_at.to_display_utc(),
+            version.created_by
+        );
+    }
+    if let Some(latest) = history.versions.last() {
+        println!(
+            "{} versions; version {} is in force",
+            history.versions.len(),
+            latest.version
+        );
+    }
+    Ok(())
+}
+
+async fn open_app(global: &GlobalArgs) -> Result<plenary_app::App, Failure> {
+    let db = crate::config::connect(global, 2).await?;
+    crate::config::require_current_schema(&db).await?;
+    crate::config::app(db, &crate::config::no_mail(), "http://localhost")
+}
+
+/// A forum or body that does not exist, named.
+fn not_found(err: plenary_app::ActionError, forum: &str, body: &str) -> Failure {
+    match err {
+        plenary_app::ActionError::NotFound => {
+            anyhow!("there is no body `{body}` in forum `{forum}`").into()
+        }
+        other => other.into(),
     }
 }
 

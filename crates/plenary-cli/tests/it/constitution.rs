@@ -177,3 +177,100 @@ fn a_missing_file_is_refused() {
         stderr(&out)
     );
 }
+
+#[test]
+fn set_stores_a_new_version_and_history_lists_every_version() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(plenary(dir.path(), &["demo"]).status.success());
+    let history = |dir: &std::path::Path| {
+        let out = plenary(
+            dir,
+            &["constitution", "history", "--forum", "igf", "--body", "mag"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let before = history(dir.path());
+    assert!(before.starts_with("version 1  "), "{before}");
+    assert!(before.contains("  system:demo\n"), "{before}");
+    assert!(
+        before
+            .trim_end()
+            .ends_with("1 versions; version 1 is in force"),
+        "{before}"
+    );
+
+    // The shipped preset has 17 standing seats; the demo's MAG was stored with 5.
+    write_mag(dir.path(), "toml", "mag.toml");
+    let set = |file: &str| {
+        plenary(
+            dir.path(),
+            &[
+                "constitution",
+                "set",
+                "--forum",
+                "igf",
+                "--body",
+                "mag",
+                file,
+            ],
+        )
+    };
+    let out = set("mag.toml");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        "stored version 2 of the constitution of igf/mag",
+        "  seats.standing host-country: 5 → 17",
+        "  size: 50–62 → 50–74",
+    ] {
+        assert!(text.contains(line), "{line:?} in {text}");
+    }
+
+    // An impossible document: every problem, and nothing stored.
+    let broken = std::fs::read_to_string(dir.path().join("mag.toml"))
+        .unwrap()
+        .replace(
+            "rotation_share_percent = 33",
+            "rotation_share_percent = 150",
+        )
+        .replace("max = 74", "max = 70");
+    std::fs::write(dir.path().join("broken.toml"), broken).unwrap();
+    let out = set("broken.toml");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for line in [
+        "nothing was stored",
+        "  - the rotation share is 150 %, more than 100 %",
+        "  - the regular, ex officio and standing host-country seats add up to 74 but the body has at most 70",
+    ] {
+        assert!(err.contains(line), "{line:?} in {err}");
+    }
+    let after = history(dir.path());
+    assert!(after.contains("\nversion 2  "), "{after}");
+    assert!(after.contains("  system:cli\n"), "{after}");
+    assert!(
+        after
+            .trim_end()
+            .ends_with("2 versions; version 2 is in force"),
+        "{after}"
+    );
+
+    let missing = plenary(
+        dir.path(),
+        &[
+            "constitution",
+            "history",
+            "--forum",
+            "igf",
+            "--body",
+            "nope",
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("there is no body `nope` in forum `igf`"),
+        "{}",
+        stderr(&missing)
+    );
+}

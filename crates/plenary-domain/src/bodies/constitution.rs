@@ -1,8 +1,8 @@
 //! A body's constitution as data: size, seat kinds, balance quotas, terms, rotation and chairing.
 //!
 //! `Constitution` is built only by `Constitution::validate(ConstitutionDraft)`, so every
-//! `Constitution` has quotas that can add up, with the arithmetic spelled out in the
-//! `ConstitutionError` when they cannot. `Constitution::quota_counts` turns shares into seat
+//! `Constitution` has quotas that can add up, with the arithmetic spelled out in each
+//! `ConstitutionError` when they cannot (all of them at once, in `ConstitutionErrors`). `Constitution::quota_counts` turns shares into seat
 //! counts for a given number of regular seats.
 //!
 //! Invariants: balance quotas (stakeholder group, UN regional group, gender) apply to the
@@ -264,6 +264,35 @@ pub enum ConstitutionError {
     EngagementOver100 { percent: u32 },
 }
 
+/// Every problem `Constitution::validate` found in a draft (never empty); shown as the
+/// sentences joined by "; ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConstitutionErrors(pub Vec<ConstitutionError>);
+
+impl ConstitutionErrors {
+    pub fn iter(&self) -> std::slice::Iter<'_, ConstitutionError> {
+        self.0.iter()
+    }
+
+    pub fn into_vec(self) -> Vec<ConstitutionError> {
+        self.0
+    }
+}
+
+impl fmt::Display for ConstitutionErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (idx, problem) in self.0.iter().enumerate() {
+            if idx > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConstitutionErrors {}
+
 /// Which end of a quota a message is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
@@ -275,34 +304,63 @@ impl Constitution {
     /// Checks a draft: a non-empty size range, seat counts that fit it, shares of at most
     /// 100 %, floors that fit in the regular seats, caps that leave room for them, no floor
     /// above its cap, and at least one number of regular seats that meets everything at once.
-    pub fn validate(draft: ConstitutionDraft) -> Result<Constitution, ConstitutionError> {
-        check_plain_numbers(&draft)?;
-        let (regular_min, regular_max) = check_seats(&draft)?;
+    /// Every problem found is reported (`ConstitutionErrors`), each with its arithmetic.
+    pub fn validate(draft: ConstitutionDraft) -> Result<Constitution, ConstitutionErrors> {
+        let problems = Constitution::problems(&draft);
+        if problems.is_empty() {
+            Ok(Constitution { rules: draft })
+        } else {
+            Err(ConstitutionErrors(problems))
+        }
+    }
+
+    /// Every reason `draft` is not a valid constitution, in the order of the document (empty:
+    /// it is valid). A problem that follows from one already reported is not repeated: a share
+    /// over 100 % is not also reported as floors that add up to too much, and "no number of
+    /// regular seats meets everything" is only reported when nothing more specific is.
+    pub fn problems(draft: &ConstitutionDraft) -> Vec<ConstitutionError> {
+        let mut problems = check_plain_numbers(draft);
+        let (regular_min, regular_max) = check_seats(draft, &mut problems);
         check_balance(
             Dimension::StakeholderGroup,
             &draft.stakeholder_groups,
             regular_min,
             regular_max,
-        )?;
-        check_balance(Dimension::Region, &draft.regions, regular_min, regular_max)?;
+            &mut problems,
+        );
+        check_balance(
+            Dimension::Region,
+            &draft.regions,
+            regular_min,
+            regular_max,
+            &mut problems,
+        );
         let gender = Balance {
             quotas: draft.gender.quotas.clone(),
             others: Others::Allowed,
         };
-        check_balance(Dimension::Gender, &gender, regular_min, regular_max)?;
-        let feasible = (regular_min..=regular_max).any(|seats| {
-            balance_fits(&draft.stakeholder_groups, seats)
-                && balance_fits(&draft.regions, seats)
-                && balance_fits(&gender, seats)
-                && gender_cap_fits(&draft.gender, seats)
-        });
-        if !feasible {
-            return Err(ConstitutionError::NoFeasibleSize {
-                min: regular_min,
-                max: regular_max,
+        check_balance(
+            Dimension::Gender,
+            &gender,
+            regular_min,
+            regular_max,
+            &mut problems,
+        );
+        if problems.is_empty() {
+            let feasible = (regular_min..=regular_max).any(|seats| {
+                balance_fits(&draft.stakeholder_groups, seats)
+                    && balance_fits(&draft.regions, seats)
+                    && balance_fits(&gender, seats)
+                    && gender_cap_fits(&draft.gender, seats)
             });
+            if !feasible {
+                problems.push(ConstitutionError::NoFeasibleSize {
+                    min: regular_min,
+                    max: regular_max,
+                });
+            }
         }
-        Ok(Constitution { rules: draft })
+        problems
     }
 
     /// Wraps a draft without checking it. Only `bodies::presets` uses this; the test
@@ -525,78 +583,82 @@ fn regular_range(rules: &ConstitutionDraft) -> (u32, u32) {
     (regular_min, regular_max)
 }
 
-fn check_plain_numbers(draft: &ConstitutionDraft) -> Result<(), ConstitutionError> {
+fn check_plain_numbers(draft: &ConstitutionDraft) -> Vec<ConstitutionError> {
+    let mut problems = Vec::new();
     if draft.size.max > MAX_SEATS {
-        return Err(ConstitutionError::TooLarge {
+        problems.push(ConstitutionError::TooLarge {
             max: draft.size.max,
             limit: MAX_SEATS,
         });
     }
     if draft.size.min > draft.size.max {
-        return Err(ConstitutionError::EmptySizeRange {
+        problems.push(ConstitutionError::EmptySizeRange {
             min: draft.size.min,
             max: draft.size.max,
         });
     }
     if draft.term.months == 0 {
-        return Err(ConstitutionError::ZeroTermLength);
+        problems.push(ConstitutionError::ZeroTermLength);
     }
     if draft.term.max_consecutive_terms == Some(0) {
-        return Err(ConstitutionError::ZeroTermLimit);
+        problems.push(ConstitutionError::ZeroTermLimit);
     }
     if draft.rotation_share_percent > 100 {
-        return Err(ConstitutionError::RotationOver100 {
+        problems.push(ConstitutionError::RotationOver100 {
             percent: draft.rotation_share_percent,
         });
     }
     let policy = draft.engagement_policy;
     for percent in [policy.min_attendance_percent, policy.min_reviews_percent] {
         if percent > 100 {
-            return Err(ConstitutionError::EngagementOver100 { percent });
+            problems.push(ConstitutionError::EngagementOver100 { percent });
         }
     }
     if let Some(percent) = draft.gender.max_share_any_gender
         && percent > 100
     {
-        return Err(ConstitutionError::GenderCapOver100 { percent });
+        problems.push(ConstitutionError::GenderCapOver100 { percent });
     }
-    Ok(())
+    problems
 }
 
 /// Checks the seat allocations against the size; returns the (fewest, most) regular seats.
-fn check_seats(draft: &ConstitutionDraft) -> Result<(u32, u32), ConstitutionError> {
+fn check_seats(draft: &ConstitutionDraft, problems: &mut Vec<ConstitutionError>) -> (u32, u32) {
     let kinds: BTreeSet<&SeatKind> = draft.seats.iter().map(|a| &a.kind).collect();
     for kind in kinds {
         let times = draft.seats.iter().filter(|a| &a.kind == kind).count();
         if times > 1 {
-            return Err(ConstitutionError::SeatKindRepeated {
+            problems.push(ConstitutionError::SeatKindRepeated {
                 kind: kind.clone(),
                 times,
             });
         }
     }
     if !draft.seats.iter().any(|a| a.kind == SeatKind::Regular) {
-        return Err(ConstitutionError::NoRegularAllocation);
+        problems.push(ConstitutionError::NoRegularAllocation);
     }
     let voting: u32 = draft
         .seats
         .iter()
         .filter(|a| a.kind.is_voting())
         .map(|a| a.seats)
-        .sum();
-    if voting > draft.size.max {
-        return Err(ConstitutionError::SeatsAboveSize {
-            seats: voting,
-            max: draft.size.max,
-        });
+        .fold(0, u32::saturating_add);
+    // With an empty size range, comparing the seats with it says nothing more.
+    if draft.size.min <= draft.size.max {
+        if voting > draft.size.max {
+            problems.push(ConstitutionError::SeatsAboveSize {
+                seats: voting,
+                max: draft.size.max,
+            });
+        }
+        if voting < draft.size.min {
+            problems.push(ConstitutionError::SeatsBelowSize {
+                seats: voting,
+                min: draft.size.min,
+            });
+        }
     }
-    if voting < draft.size.min {
-        return Err(ConstitutionError::SeatsBelowSize {
-            seats: voting,
-            min: draft.size.min,
-        });
-    }
-    Ok(regular_range(draft))
+    regular_range(draft)
 }
 
 fn check_balance<K: QuotaKey>(
@@ -604,13 +666,15 @@ fn check_balance<K: QuotaKey>(
     balance: &Balance<K>,
     regular_min: u32,
     regular_max: u32,
-) -> Result<(), ConstitutionError> {
+    problems: &mut Vec<ConstitutionError>,
+) {
+    let mut share_over_100 = false;
     for (idx, quota) in balance.quotas.iter().enumerate() {
         let repeated = balance.quotas[..idx]
             .iter()
             .any(|earlier| earlier.key.matches(&quota.key));
         if repeated {
-            return Err(ConstitutionError::QuotaRepeated {
+            problems.push(ConstitutionError::QuotaRepeated {
                 dimension,
                 label: quota.key.label(),
             });
@@ -619,7 +683,8 @@ fn check_balance<K: QuotaKey>(
             if let Some(Limit::Share { percent }) = limit
                 && percent > 100
             {
-                return Err(ConstitutionError::ShareOver100 {
+                share_over_100 = true;
+                problems.push(ConstitutionError::ShareOver100 {
                     dimension,
                     bound,
                     label: quota.key.label(),
@@ -627,6 +692,10 @@ fn check_balance<K: QuotaKey>(
                 });
             }
         }
+    }
+    if share_over_100 {
+        // Every total below would only repeat the impossible share.
+        return;
     }
     let floor_shares: u32 = balance
         .quotas
@@ -637,46 +706,49 @@ fn check_balance<K: QuotaKey>(
         })
         .sum();
     if floor_shares > 100 {
-        return Err(ConstitutionError::FloorSharesOver100 {
+        problems.push(ConstitutionError::FloorSharesOver100 {
             dimension,
             percent: floor_shares,
         });
-    }
-    let floors = floors_total(balance, regular_max);
-    if floors > regular_max {
-        return Err(ConstitutionError::FloorsAboveSeats {
-            dimension,
-            floors,
-            seats: regular_max,
-        });
+    } else {
+        let floors = floors_total(balance, regular_max);
+        if floors > regular_max {
+            problems.push(ConstitutionError::FloorsAboveSeats {
+                dimension,
+                floors,
+                seats: regular_max,
+            });
+        }
     }
     if balance.others == Others::NotAllowed {
         let any_room = (regular_min..=regular_max).any(|seats| caps_total(balance, seats) >= seats);
         if !any_room {
-            return Err(ConstitutionError::CapsBelowSeats {
+            problems.push(ConstitutionError::CapsBelowSeats {
                 dimension,
                 caps: caps_total(balance, regular_min),
                 seats: regular_min,
             });
         }
     }
-    for seats in [regular_max, regular_min] {
-        for quota in &balance.quotas {
-            if let (Some(floor), Some(cap)) = (quota.floor, quota.cap) {
-                let (floor, cap) = (floor.floor_seats(seats), cap.cap_seats(seats));
-                if floor > cap {
-                    return Err(ConstitutionError::FloorAboveCap {
-                        dimension,
-                        label: quota.key.label(),
-                        floor,
-                        cap,
-                        seats,
-                    });
-                }
-            }
+    for quota in &balance.quotas {
+        let (Some(floor), Some(cap)) = (quota.floor, quota.cap) else {
+            continue;
+        };
+        // One message per quota: the largest body first, then the smallest.
+        let clash = [regular_max, regular_min].into_iter().find_map(|seats| {
+            let (floor, cap) = (floor.floor_seats(seats), cap.cap_seats(seats));
+            (floor > cap).then_some((floor, cap, seats))
+        });
+        if let Some((floor, cap, seats)) = clash {
+            problems.push(ConstitutionError::FloorAboveCap {
+                dimension,
+                label: quota.key.label(),
+                floor,
+                cap,
+                seats,
+            });
         }
     }
-    Ok(())
 }
 
 fn floors_total<K>(balance: &Balance<K>, seats: u32) -> u32 {

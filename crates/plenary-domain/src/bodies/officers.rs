@@ -8,8 +8,11 @@
 //! Invariants: no seat is invented: one `ExOfficioSeat` per ex officio seat in the
 //! constitution. A seat whose holder the inputs do not name is `ExOfficioHolder::ToBeNamed`.
 //!
-//! Not here: standing host-country seats (one per former host country, known from the
-//! forum's cycles) and storing officers (`plenary_db::bodies`).
+//! `HostCountries::for_year` derives the previous, current and next host from a forum's
+//! list of hosting years; `fill_standing_host_seats` gives the MAG's standing seats to former
+//! host countries, most recent first.
+//!
+//! Not here: storing officers and host lists (`plenary_db`).
 
 use crate::PersonId;
 
@@ -21,6 +24,89 @@ pub struct HostCountries {
     pub previous: Option<String>,
     pub current: Option<String>,
     pub next: Option<String>,
+}
+
+/// One year of a forum's annual meeting and the country that hosted it (`None`: held online,
+/// with no host country).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostingYear {
+    pub year: i32,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<String>,
+}
+
+impl HostCountries {
+    /// The hosts around `year`: that year's host, the host of the latest earlier year that had
+    /// one, and the host of the earliest later year that has one. An online-only year is no
+    /// one's: 2021's previous host is 2019's when 2020 was held online.
+    pub fn for_year(hosts: &[HostingYear], year: i32) -> HostCountries {
+        let hosted = || {
+            hosts
+                .iter()
+                .filter_map(|h| Some((h.year, normalise(h.country.as_deref())?)))
+        };
+        HostCountries {
+            previous: hosted()
+                .filter(|(y, _)| *y < year)
+                .max_by_key(|(y, _)| *y)
+                .map(|(_, c)| c),
+            current: hosted().find(|(y, _)| *y == year).map(|(_, c)| c),
+            next: hosted()
+                .filter(|(y, _)| *y > year)
+                .min_by_key(|(y, _)| *y)
+                .map(|(_, c)| c),
+        }
+    }
+}
+
+/// The countries that hosted before `year`, most recent first, each once (a country that
+/// hosted twice is placed by its latest year). The current year's host is not a former one.
+pub fn former_host_countries(hosts: &[HostingYear], year: i32) -> Vec<String> {
+    let mut earlier: Vec<(i32, String)> = hosts
+        .iter()
+        .filter(|h| h.year < year)
+        .filter_map(|h| Some((h.year, normalise(h.country.as_deref())?)))
+        .collect();
+    earlier.sort_by_key(|h| std::cmp::Reverse(h.0));
+    let mut countries: Vec<String> = Vec::new();
+    for (_, country) in earlier {
+        if !countries.contains(&country) {
+            countries.push(country);
+        }
+    }
+    countries
+}
+
+/// One standing host-country seat and the former host that holds it (`None`: no former host
+/// left to fill it, to be named).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandingSeat {
+    pub country: Option<String>,
+}
+
+/// Fills the constitution's standing host-country seats with `former_hosts` (most recent
+/// first, as `former_host_countries` gives them): one seat per country until the seats run
+/// out; seats left over are to be named. Exactly as many seats as the constitution has.
+pub fn fill_standing_host_seats(
+    constitution: &Constitution,
+    former_hosts: &[String],
+) -> Vec<StandingSeat> {
+    let seats = constitution.seats_of(&SeatKind::StandingHostCountry);
+    let mut countries = former_hosts
+        .iter()
+        .filter_map(|c| normalise(Some(c)))
+        .fold(Vec::new(), |mut kept: Vec<String>, c| {
+            if !kept.contains(&c) {
+                kept.push(c);
+            }
+            kept
+        })
+        .into_iter();
+    (0..seats)
+        .map(|_| StandingSeat {
+            country: countries.next(),
+        })
+        .collect()
 }
 
 /// One ex officio seat and who holds it.
@@ -202,9 +288,12 @@ impl std::fmt::Display for Office {
 }
 
 fn country(code: Option<&str>) -> ExOfficioHolder {
+    normalise(code).map_or(ExOfficioHolder::ToBeNamed, ExOfficioHolder::Country)
+}
+
+/// A country code trimmed and upper-cased; blank is none.
+fn normalise(code: Option<&str>) -> Option<String> {
     code.map(str::trim)
         .filter(|code| !code.is_empty())
-        .map_or(ExOfficioHolder::ToBeNamed, |code| {
-            ExOfficioHolder::Country(code.to_uppercase())
-        })
+        .map(str::to_uppercase)
 }

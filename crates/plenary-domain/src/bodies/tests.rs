@@ -910,3 +910,177 @@ fn a_balanced_body_has_no_deviations_and_gender_shares_read_naturally() {
         ]
     );
 }
+
+#[test]
+fn validate_reports_every_problem_with_its_arithmetic() {
+    type Change = fn(&mut ConstitutionDraft);
+    let cases: [(&str, Change, &[&str]); 4] = [
+        (
+            "floors above size and an impossible rotation",
+            |d| {
+                d.stakeholder_groups.quotas = vec![
+                    group("government", Some(Limit::Count(30)), None),
+                    group("civil_society", Some(Limit::Count(28)), None),
+                ];
+                d.rotation_share_percent = 150;
+            },
+            &[
+                "the rotation share is 150 %, more than 100 %",
+                "the stakeholder-group floors add up to 58 seats but the body has at most 55 regular seats",
+            ],
+        ),
+        (
+            "seats above size, a zero term and two impossible dimensions",
+            |d| {
+                d.seats.push(SeatAllocation {
+                    kind: SeatKind::StandingHostCountry,
+                    seats: 3,
+                });
+                d.term.months = 0;
+                d.regions.quotas = vec![Quota {
+                    key: UnRegionalGroup::African,
+                    floor: Some(Limit::Count(60)),
+                    cap: None,
+                }];
+                d.gender.quotas = vec![group("woman", share(60), share(50))];
+            },
+            &[
+                "a term must last at least one month",
+                "the regular, ex officio and standing host-country seats add up to 58 but the body has at most 55",
+                "the regional floors add up to 60 seats but the body has at most 55 regular seats",
+                "the gender floor for woman is 33 seats but its cap is 27 seats (with 55 regular seats)",
+            ],
+        ),
+        (
+            "a share over 100 % is not also reported as totals",
+            |d| d.stakeholder_groups.quotas = vec![group("civil_society", share(120), None)],
+            &["the stakeholder-group floor for civil society is 120 %, more than 100 %"],
+        ),
+        (
+            "an empty size range is not also compared with the seats",
+            |d| {
+                d.size = SeatRange { min: 60, max: 55 };
+                d.engagement_policy.min_reviews_percent = 101;
+            },
+            &[
+                "the size range 60..=55 is empty: the minimum is above the maximum",
+                "the engagement policy asks for 101 %, more than 100 %",
+            ],
+        ),
+    ];
+    for (name, change, expected) in cases {
+        let mut d = draft();
+        change(&mut d);
+        let problems: Vec<String> = Constitution::validate(d)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(problems, expected, "{name}");
+    }
+}
+
+fn hosting(year: i32, country: Option<&str>) -> HostingYear {
+    HostingYear {
+        year,
+        country: country.map(str::to_owned),
+    }
+}
+
+/// The IGF's hosts 2019-2025 (2020 was held online).
+fn igf_hosts() -> Vec<HostingYear> {
+    vec![
+        hosting(2019, Some("DE")),
+        hosting(2020, None),
+        hosting(2021, Some("PL")),
+        hosting(2022, Some("ET")),
+        hosting(2023, Some("JP")),
+        hosting(2024, Some("SA")),
+        hosting(2025, Some("no")),
+    ]
+}
+
+#[test]
+fn host_countries_for_a_year_come_from_the_hosting_list() {
+    type Hosts<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let cases: [(i32, Hosts); 6] = [
+        (2025, (Some("SA"), Some("NO"), None)),
+        (2024, (Some("JP"), Some("SA"), Some("NO"))),
+        // 2020 was online: no current host, and 2021 looks back past it to 2019.
+        (2020, (Some("DE"), None, Some("PL"))),
+        (2021, (Some("DE"), Some("PL"), Some("ET"))),
+        (2019, (None, Some("DE"), Some("PL"))),
+        (2026, (Some("NO"), None, None)),
+    ];
+    for (year, (previous, current, next)) in cases {
+        assert_eq!(
+            HostCountries::for_year(&igf_hosts(), year),
+            HostCountries {
+                previous: previous.map(str::to_owned),
+                current: current.map(str::to_owned),
+                next: next.map(str::to_owned),
+            },
+            "{year}"
+        );
+    }
+}
+
+#[test]
+fn standing_seats_go_to_former_hosts_most_recent_first() {
+    let mut twice = igf_hosts();
+    twice.push(hosting(2018, Some("JP")));
+    twice.push(hosting(2017, Some("CH")));
+    /// (case, hosting list, year, standing seats, expected holders)
+    type Case<'a> = (&'a str, Vec<HostingYear>, i32, u32, Vec<Option<&'a str>>);
+    let cases: [Case; 5] = [
+        (
+            "more former hosts than seats",
+            igf_hosts(),
+            2026,
+            3,
+            vec![Some("NO"), Some("SA"), Some("JP")],
+        ),
+        (
+            "fewer former hosts than seats: the rest to be named",
+            igf_hosts(),
+            2022,
+            4,
+            vec![Some("PL"), Some("DE"), None, None],
+        ),
+        (
+            "a country that hosted twice holds one seat, placed by its latest year",
+            twice,
+            2024,
+            6,
+            vec![
+                Some("JP"),
+                Some("ET"),
+                Some("PL"),
+                Some("DE"),
+                Some("CH"),
+                None,
+            ],
+        ),
+        (
+            "the current host is not a former host",
+            igf_hosts(),
+            2025,
+            1,
+            vec![Some("SA")],
+        ),
+        ("no standing seats", igf_hosts(), 2026, 0, vec![]),
+    ];
+    for (name, hosts, year, seats, expected) in cases {
+        let mut d = presets::mag(seats).into_draft();
+        d.name = name.to_owned();
+        let mag = Constitution::validate(d).unwrap();
+        let former = former_host_countries(&hosts, year);
+        let filled: Vec<Option<String>> = fill_standing_host_seats(&mag, &former)
+            .into_iter()
+            .map(|seat| seat.country)
+            .collect();
+        let expected: Vec<Option<String>> =
+            expected.into_iter().map(|c| c.map(str::to_owned)).collect();
+        assert_eq!(filled, expected, "{name}");
+    }
+}

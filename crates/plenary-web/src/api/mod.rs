@@ -14,6 +14,8 @@ use plenary_domain::permissions::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
+pub(crate) mod constitution;
+
 use crate::AppState;
 use crate::error::ApiError;
 use crate::forms::ApiJson;
@@ -25,14 +27,18 @@ pub(crate) mod slates;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
+    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries, bodies (rosters, constitution versions, host countries, seats, slate runs) and the audit trail. Conventions: docs/API-DESIGN.md."),
     paths(list_forums, get_forum, add_stakeholder_group, body_roster, seats::body_seats, seats::record_engagement, seats::renew, seats::resign,
         list_countries, me, list_people, grant_role, revoke_role, list_audit,
+        constitution::list_versions, constitution::get_version, constitution::submit_version, constitution::list_hosts, constitution::set_host,
         slates::list_slate_runs, slates::create_slate_run, slates::get_slate_run, slates::record_slate_decision, slates::seat_appointed),
-    components(schemas(RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
+    components(schemas(RosterJson, RosterMemberJson, FilledSeatJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
         AuditEventJson, AuditPageJson, seats::SeatsJson, seats::SeatJson, seats::EngagementJson, seats::VacancyJson, seats::OfficerJson,
         seats::NewEngagementJson, seats::RenewJson, seats::RenewedJson, seats::ResignJson,
+        constitution::ConstitutionVersionJson, constitution::ConstitutionVersionListJson, constitution::ConstitutionDocumentJson,
+        constitution::NewConstitutionVersionJson, constitution::StoredVersionJson, constitution::HostJson, constitution::HostListJson,
+        constitution::NewHostJson,
         slates::SlateRunJson, slates::SlateRunListJson, slates::NewSlateRunJson, slates::SlateRunDetailJson, slates::SlateDecisionJson, slates::NewSlateDecisionJson, slates::SeatedJson)),
     modifiers(&BearerAuth),
 )]
@@ -227,6 +233,39 @@ pub(crate) struct RosterJson {
     balance: Vec<BalanceJson>,
     /// The composition check, one plain-English sentence per deviation (empty: none).
     deviations: Vec<String>,
+    /// The ex officio seats filled by position for the year (host countries from the forum's
+    /// host list, the MAG chair on record).
+    ex_officio: Vec<FilledSeatJson>,
+    /// The standing seats of former host countries, most recent host first.
+    standing_seats: Vec<FilledSeatJson>,
+}
+
+/// A seat filled by position. Both `country` and `holder` are null when it is to be named.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct FilledSeatJson {
+    /// `ex_officio:<role>` or `standing_host_country`.
+    seat: String,
+    /// ISO 3166-1 alpha-2, for a seat held by a country.
+    country: Option<String>,
+    /// The country's or the person's name.
+    holder: Option<String>,
+}
+
+fn filled_seat_json(
+    seat: String,
+    holder: &plenary_app::bodies::roster::SeatHolder,
+) -> FilledSeatJson {
+    use plenary_app::bodies::roster::SeatHolder;
+    let (country, holder) = match holder {
+        SeatHolder::Country { iso2, name } => (Some(iso2.clone()), Some(name.clone())),
+        SeatHolder::Person { name } => (None, Some(name.clone())),
+        SeatHolder::ToBeNamed => (None, None),
+    };
+    FilledSeatJson {
+        seat,
+        country,
+        holder,
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -273,6 +312,23 @@ pub(crate) async fn body_roster(
                 key: b.key.clone(),
                 count: b.count,
             })
+            .collect(),
+        ex_officio: roster
+            .ex_officio
+            .iter()
+            .map(|seat| {
+                filled_seat_json(
+                    plenary_app::bodies::roster::seat_kind_code(
+                        &plenary_domain::bodies::SeatKind::ExOfficio(seat.role.clone()),
+                    ),
+                    &seat.holder,
+                )
+            })
+            .collect(),
+        standing_seats: roster
+            .standing
+            .iter()
+            .map(|holder| filled_seat_json("standing_host_country".to_owned(), holder))
             .collect(),
         deviations: roster.deviations,
     }))

@@ -1,13 +1,16 @@
 //! Public pages of a forum's bodies: the list, and a body's roster for a year with its
-//! balance charts (server-rendered SVG, each with the same numbers as an accessible table)
-//! and the composition check, and the year's officers; the secretariat gets links to the
-//! seat screens (`pages::seats`).
+//! balance charts (server-rendered SVG, each with the same numbers as an accessible table),
+//! the stakeholder group × UN regional group grid with its gender split (`cross_tab`), the
+//! seats filled by position (ex officio and standing host-country seats, from the forum's
+//! host list), the composition check and the year's officers; the secretariat gets links to
+//! the seat screens (`pages::seats`).
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use minijinja::{Value, context};
-use plenary_app::bodies::roster::{self, seat_kind_code};
+use plenary_app::bodies::roster::{self, SeatHolder, seat_kind_code};
 use plenary_app::bodies::seats;
+use plenary_domain::bodies::SeatKind;
 
 use crate::AppState;
 use crate::error::PageError;
@@ -104,6 +107,51 @@ pub(crate) async fn show(
             }
         })
         .collect();
+    let holder = |h: &SeatHolder| -> String {
+        match h {
+            SeatHolder::Country { name, .. } => name.clone(),
+            SeatHolder::Person { name } => name.clone(),
+            SeatHolder::ToBeNamed => t("roster-to-be-named"),
+        }
+    };
+    let ex_officio: Vec<Value> = roster
+        .ex_officio
+        .iter()
+        .map(|seat| {
+            let code = seat_kind_code(&SeatKind::ExOfficio(seat.role.clone()));
+            let role = code.trim_start_matches("ex_officio:");
+            let known = ["current_host_country", "previous_host_country", "next_host_country", "mag_chair", "tech_envoy"];
+            let role = if known.contains(&role) {
+                t(&format!("exofficio-{role}"))
+            } else {
+                role.replace('_', " ")
+            };
+            context! { role => role, holder => holder(&seat.holder), named => seat.holder != SeatHolder::ToBeNamed }
+        })
+        .collect();
+    let standing: Vec<Value> = roster
+        .standing
+        .iter()
+        .map(|h| context! { holder => holder(h), named => *h != SeatHolder::ToBeNamed })
+        .collect();
+    let regular: Vec<CrossMember> = roster
+        .members
+        .iter()
+        .filter(|m| m.seat == SeatKind::Regular)
+        .map(|m| CrossMember {
+            group: label("stakeholder_group", &m.stakeholder_group),
+            region: label("region", m.region.code()),
+            gender: GenderClass::of(&m.gender),
+        })
+        .collect();
+    let cross = cross_tab(
+        &CrossWords {
+            caption: t("roster-crosstab-caption"),
+            corner: t("roster-crosstab-corner"),
+            total: t("col-total"),
+        },
+        &regular,
+    );
     Ok(page(
         &state,
         &visit,
@@ -113,6 +161,7 @@ pub(crate) async fn show(
             constitution => roster.constitution.rules().name.clone(), version => roster.constitution_version,
             year => roster.year, years => roster.years.clone(), members => members, charts => charts, deviations => roster.deviations.clone(),
             officers => officers, can_manage => can_manage,
+            ex_officio => ex_officio, standing => standing, cross_tab => cross,
         },
     ))
 }
@@ -156,9 +205,186 @@ fn bar_chart(id: &str, title: &str, rows: &[(String, u32)]) -> String {
     svg
 }
 
+/// A man, a woman, or anyone else, for the cross-tab's gender split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GenderClass {
+    Woman,
+    Man,
+    Other,
+}
+
+impl GenderClass {
+    fn of(gender: &str) -> GenderClass {
+        match gender.trim().to_lowercase().as_str() {
+            "woman" | "female" | "f" => GenderClass::Woman,
+            "man" | "male" | "m" => GenderClass::Man,
+            _ => GenderClass::Other,
+        }
+    }
+}
+
+/// One regular member as the cross-tab counts them (labels already in the page's language).
+#[derive(Debug, Clone)]
+pub(crate) struct CrossMember {
+    pub group: String,
+    pub region: String,
+    pub gender: GenderClass,
+}
+
+/// The words of the cross-tab, in the page's language.
+#[derive(Debug, Clone)]
+pub(crate) struct CrossWords {
+    /// Says what rows, columns and the "women / men / other" line in each cell are.
+    pub caption: String,
+    /// The header of the row-label column.
+    pub corner: String,
+    pub total: String,
+}
+
+/// Counts per (row, column) with the gender split: [women, men, other].
+type Split = [u32; 3];
+
+fn add(split: &mut Split, gender: GenderClass) {
+    let idx = match gender {
+        GenderClass::Woman => 0,
+        GenderClass::Man => 1,
+        GenderClass::Other => 2,
+    };
+    split[idx] += 1;
+}
+
+/// The stakeholder group × UN regional group grid as an accessible HTML table: a caption,
+/// header cells with scopes, one row per group and one column per region (both sorted by
+/// label), a total column and a total row. Each cell shows the count and "women / men /
+/// other" beneath it, and carries a class `heat-0` (empty) to `heat-4` (the largest cell),
+/// which the stylesheet shades, so the table reads as a heat map. Empty input: empty string.
+pub(crate) fn cross_tab(words: &CrossWords, members: &[CrossMember]) -> String {
+    use std::collections::BTreeMap;
+
+    if members.is_empty() {
+        return String::new();
+    }
+    let mut cells: BTreeMap<(&str, &str), Split> = BTreeMap::new();
+    let mut rows: BTreeMap<&str, Split> = BTreeMap::new();
+    let mut columns: BTreeMap<&str, Split> = BTreeMap::new();
+    let mut total: Split = [0; 3];
+    for m in members {
+        add(cells.entry((&m.group, &m.region)).or_default(), m.gender);
+        add(rows.entry(&m.group).or_default(), m.gender);
+        add(columns.entry(&m.region).or_default(), m.gender);
+        add(&mut total, m.gender);
+    }
+    let max = cells
+        .values()
+        .map(|s| s.iter().sum::<u32>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let cell = |split: &Split, heat: bool| -> String {
+        let count: u32 = split.iter().sum();
+        let class = if heat {
+            format!(" class=\"heat-{}\"", (count * 4).div_ceil(max))
+        } else {
+            String::new()
+        };
+        format!(
+            "<td{class}><span class=\"n\">{count}</span><span class=\"split\">{} / {} / {}</span></td>",
+            split[0], split[1], split[2]
+        )
+    };
+    let mut html = format!(
+        "<table class=\"crosstab\" id=\"crosstab\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        escape(&words.caption),
+        escape(&words.corner)
+    );
+    for region in columns.keys() {
+        html.push_str(&format!("<th scope=\"col\">{}</th>", escape(region)));
+    }
+    html.push_str(&format!(
+        "<th scope=\"col\">{}</th></tr></thead><tbody>",
+        escape(&words.total)
+    ));
+    for (group, row_total) in &rows {
+        html.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(group)));
+        for region in columns.keys() {
+            let split = cells.get(&(*group, *region)).copied().unwrap_or_default();
+            html.push_str(&cell(&split, true));
+        }
+        html.push_str(&cell(row_total, false));
+        html.push_str("</tr>");
+    }
+    html.push_str(&format!(
+        "</tbody><tfoot><tr><th scope=\"row\">{}</th>",
+        escape(&words.total)
+    ));
+    for column_total in columns.values() {
+        html.push_str(&cell(column_total, false));
+    }
+    html.push_str(&cell(&total, false));
+    html.push_str("</tr></tfoot></table>");
+    html
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cross_tab_counts_each_cell_with_its_gender_split_and_totals() {
+        let words = CrossWords {
+            caption: "Groups × <regions>".into(),
+            corner: "Group".into(),
+            total: "Total".into(),
+        };
+        let m = |group: &str, region: &str, gender: GenderClass| CrossMember {
+            group: group.into(),
+            region: region.into(),
+            gender,
+        };
+        let members = [
+            m("government", "African", GenderClass::Woman),
+            m("government", "African", GenderClass::Man),
+            m("government", "African", GenderClass::Woman),
+            m("government", "WEOG", GenderClass::Other),
+            m("civil society", "African", GenderClass::Man),
+        ];
+        let html = cross_tab(&words, &members);
+        let cases: [(&str, &str); 7] = [
+            (
+                "escaped caption",
+                "<caption>Groups × &lt;regions&gt;</caption>",
+            ),
+            (
+                "columns sorted by label, then the total",
+                "<th scope=\"col\">Group</th><th scope=\"col\">African</th><th scope=\"col\">WEOG</th><th scope=\"col\">Total</th>",
+            ),
+            // Rows sorted by label: civil society first; its empty WEOG cell is heat-0.
+            (
+                "a row with an empty cell",
+                "<tr><th scope=\"row\">civil society</th><td class=\"heat-2\"><span class=\"n\">1</span><span class=\"split\">0 / 1 / 0</span></td><td class=\"heat-0\"><span class=\"n\">0</span><span class=\"split\">0 / 0 / 0</span></td><td><span class=\"n\">1</span><span class=\"split\">0 / 1 / 0</span></td></tr>",
+            ),
+            (
+                "the largest cell is heat-4",
+                "<td class=\"heat-4\"><span class=\"n\">3</span><span class=\"split\">2 / 1 / 0</span></td>",
+            ),
+            (
+                "row total",
+                "<td><span class=\"n\">4</span><span class=\"split\">2 / 1 / 1</span></td></tr>",
+            ),
+            (
+                "column totals",
+                "<tfoot><tr><th scope=\"row\">Total</th><td><span class=\"n\">4</span><span class=\"split\">2 / 2 / 0</span></td><td><span class=\"n\">1</span><span class=\"split\">0 / 0 / 1</span></td>",
+            ),
+            (
+                "grand total",
+                "<td><span class=\"n\">5</span><span class=\"split\">2 / 2 / 1</span></td></tr></tfoot></table>",
+            ),
+        ];
+        for (name, expected) in cases {
+            assert!(html.contains(expected), "{name}: {html}");
+        }
+        assert_eq!(cross_tab(&words, &[]), "");
+    }
 
     #[test]
     fn bars_scale_to_the_largest_count_and_escape_labels() {

@@ -108,6 +108,14 @@ async fn forum_page(
         .iter()
         .map(|g| context! { code => g.code.clone(), name => g.name.clone() })
         .collect();
+    let (_, host_entries) = plenary_app::forums::hosts::hosts(&state.app, &visit.viewer, slug)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let hosts: Vec<Value> = host_entries
+        .iter()
+        .rev()
+        .map(crate::pages::hosts::host_value)
+        .collect();
     let roles: Vec<String> = home.viewer_roles.iter().map(|r| role_id(*r)).collect();
     let can_manage = home
         .viewer_roles
@@ -118,7 +126,7 @@ async fn forum_page(
         visit,
         status,
         "forum.html",
-        context! { forum => forum_value(&home.forum), groups => groups, roles => roles, can_manage => can_manage, error => error },
+        context! { forum => forum_value(&home.forum), groups => groups, roles => roles, can_manage => can_manage, error => error, hosts => hosts },
     ))
 }
 

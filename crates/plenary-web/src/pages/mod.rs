@@ -5,7 +5,9 @@ pub(crate) mod account;
 pub(crate) mod audit;
 pub(crate) mod auth;
 pub(crate) mod bodies;
+pub(crate) mod constitution;
 pub(crate) mod forums;
+pub(crate) mod hosts;
 pub(crate) mod people;
 pub(crate) mod seats;
 pub(crate) mod slates;
@@ -26,6 +28,9 @@ use crate::visit::{LANG_COOKIE, Visit, set_cookie};
 /// Messages a redirect may ask the next page to show (`?notice=`); anything else is ignored.
 const NOTICES: &[&str] = &[
     "group-added",
+    "constitution-stored",
+    "host-saved",
+    "host-removed",
     "saved",
     "signed-out",
     "reset-sent",

@@ -11,6 +11,7 @@
 mod api;
 mod auth;
 mod browser;
+mod constitution;
 mod i18n;
 mod openapi;
 mod pages;

@@ -105,6 +105,10 @@ fn api_body(path: &str) -> &'static str {
         "/api/v1/forums/{slug}/bodies/{body}/memberships/{membership}/resign" => {
             r#"{"notice_received_at": "2026-05-01T00:00:00Z", "channel": "email"}"#
         }
+        "/api/v1/forums/{slug}/bodies/{body}/constitution/versions" => {
+            r#"{"format": "toml", "document": ""}"#
+        }
+        "/api/v1/forums/{slug}/hosts" => r#"{"year": 2019, "country": "DE", "city": "Berlin"}"#,
         _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
 }
