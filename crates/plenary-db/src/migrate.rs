@@ -28,10 +28,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_bodies.sql"),
         postgres: include_str!("../migrations/postgres/0002_bodies.sql"),
     },
+    Migration {
+        version: 3,
+        name: "nominations",
+        sqlite: include_str!("../migrations/sqlite/0003_nominations.sql"),
+        postgres: include_str!("../migrations/postgres/0003_nominations.sql"),
+    },
 ];
 
 /// The newest schema version this binary knows.
-pub const LATEST_VERSION: i64 = 2;
+pub const LATEST_VERSION: i64 = 3;
 
 /// Where the database's schema stands relative to this binary.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,7 +19,7 @@ async fn a_new_database_reports_empty_then_current() {
     assert_eq!(fx.db.schema_status().await.unwrap(), SchemaStatus::Empty);
     assert_eq!(
         fx.db.migrate().await.unwrap(),
-        vec![1, plenary_db::LATEST_VERSION]
+        (1..=plenary_db::LATEST_VERSION).collect::<Vec<i64>>()
     );
     assert_eq!(fx.db.schema_status().await.unwrap(), SchemaStatus::Current);
 }
