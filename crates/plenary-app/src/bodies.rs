@@ -2,10 +2,12 @@
 //! documents, and slate proposals.
 //!
 //! `document`: a constitution as a TOML or JSON document (import, export, validation).
+//! `nominations`: nomination calls, the public form, the secretariat's review, CSV export/import.
 //! `slate`: turns a constitution, the continuing members and a nominee pool into a
 //! `plenary_solver::SlateProblem`, solves it and explains the proposal.
 //! Not here: the rules themselves (`plenary_domain::bodies`), the optimiser (`plenary-solver`).
 
 pub mod document;
+pub mod nominations;
 pub mod roster;
 pub mod slate;

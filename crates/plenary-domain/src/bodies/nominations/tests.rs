@@ -96,7 +96,8 @@ fn a_valid_nomination_is_trimmed_and_normalised() {
 #[test]
 fn bad_input_names_every_field_at_once() {
     type Edit = fn(&mut RawNomination);
-    let cases: [(&str, Edit, &[(&str, &str)]); 8] = [
+    type Case = (&'static str, Edit, &'static [(&'static str, &'static str)]);
+    let cases: [Case; 8] = [
         (
             "no group",
             |r| r.stakeholder_group.clear(),
@@ -165,14 +166,16 @@ fn eligibility_checks_give_a_reason_for_each_rule() {
     let mag = presets::mag(5);
     let forum_groups = groups();
     // (case, group, region, statement, current term, failed checks)
-    let cases: [(
-        &str,
-        &str,
+    // (case, group, region, statement, current term, failed checks)
+    type Case = (
+        &'static str,
+        &'static str,
         Option<UnRegionalGroup>,
-        &str,
+        &'static str,
         Option<i64>,
-        &[&str],
-    ); 7] = [
+        &'static [&'static str],
+    );
+    let cases: [Case; 7] = [
         (
             "newcomer",
             "civil_society",
@@ -332,12 +335,13 @@ fn status_changes_and_merges_follow_the_rules() {
     use NominationStatus::*;
     let pass = || Ok(());
     let fail = || Err("the statement of motivation is missing".to_owned());
-    let cases: [(
+    type Case = (
         NominationStatus,
         NominationStatus,
         Result<(), String>,
-        Result<NominationStatus, &str>,
-    ); 7] = [
+        Result<NominationStatus, &'static str>,
+    );
+    let cases: [Case; 7] = [
         (Submitted, Eligible, pass(), Ok(Eligible)),
         (Submitted, Eligible, fail(), Err("fails_eligibility_checks")),
         (Submitted, Ineligible, fail(), Ok(Ineligible)),
