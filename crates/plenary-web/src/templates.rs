@@ -8,7 +8,13 @@ use minijinja::value::Kwargs;
 use minijinja::{Environment, State, Value};
 use plenary_domain::Language;
 
-pub(crate) const TEMPLATES: [(&str, &str); 14] = [
+pub(crate) const TEMPLATES: [(&str, &str); 17] = [
+    ("nominate.html", include_str!("../templates/nominate.html")),
+    ("calls.html", include_str!("../templates/calls.html")),
+    (
+        "call_review.html",
+        include_str!("../templates/call_review.html"),
+    ),
     ("bodies.html", include_str!("../templates/bodies.html")),
     ("roster.html", include_str!("../templates/roster.html")),
     ("layout.html", include_str!("../templates/layout.html")),

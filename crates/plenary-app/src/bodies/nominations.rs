@@ -19,9 +19,10 @@ use plenary_domain::audit::{Actor, AuditEntry};
 use plenary_domain::bodies::Constitution;
 use plenary_domain::bodies::nominations::{
     CallWindow, CandidateKey, CleanNomination, EligibilityCheck, EligibilityInput, NominationError,
-    NominationStatus, RawNomination, all_passed, change_status, check_eligibility, check_merge,
-    check_open, duplicate_pairs, normalise_email, normalise_name, parse_nomination, parse_score,
+    all_passed, change_status, check_eligibility, check_merge, check_open, duplicate_pairs,
+    normalise_email, normalise_name, parse_nomination, parse_score,
 };
+pub use plenary_domain::bodies::nominations::{NominationStatus, RawNomination};
 use plenary_domain::countries::UnRegionalGroup;
 use plenary_domain::forums::Forum;
 use plenary_domain::permissions::{Permission, Principal, authorize};
@@ -309,6 +310,23 @@ pub async fn calls(
         groups: groups.into_iter().map(|g| (g.code, g.name)).collect(),
         countries,
     })
+}
+
+/// The body's calls for the secretariat's page (opening calls, links to reviews).
+pub async fn manage_calls(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+) -> Result<CallList, ActionError> {
+    let list = calls(app, viewer, forum_slug, body_slug).await?;
+    if viewer.account.is_none() {
+        return Err(ActionError::Unauthenticated);
+    }
+    if !list.can_manage {
+        return Err(ActionError::Forbidden);
+    }
+    Ok(list)
 }
 
 /// What became of a submitted nomination.

@@ -3,6 +3,8 @@
 //! and are converted from domain types by hand here, so a domain rename never
 //! silently changes the API.
 
+pub(crate) mod nominations;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -22,9 +24,12 @@ use crate::visit::ApiCaller;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
-    paths(list_forums, get_forum, add_stakeholder_group, body_roster, list_countries, me, list_people, grant_role, revoke_role, list_audit),
-    components(schemas(RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
+    info(title = "Plenary API", version = "1", description = "Forums, people and roles, bodies and their nomination calls, countries and the audit trail. Conventions: docs/API-DESIGN.md."),
+    paths(list_forums, get_forum, add_stakeholder_group, body_roster, nominations::list_calls, nominations::submit_nomination,
+        nominations::list_nominations, list_countries, me, list_people, grant_role, revoke_role, list_audit),
+    components(schemas(nominations::CallJson, nominations::CallListJson, nominations::NewNominationJson, nominations::EndorsementJson,
+        nominations::SubmittedJson, nominations::NominatorJson, nominations::CheckJson, nominations::NominationJson,
+        nominations::NominationListJson, RosterJson, RosterMemberJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
         AuditEventJson, AuditPageJson)),
     modifiers(&BearerAuth),

@@ -50,6 +50,15 @@ pub(crate) async fn show(
     let roster = roster::roster(&state.app, &visit.viewer, &slug, &body, query.year)
         .await
         .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let calls = plenary_app::bodies::nominations::calls(&state.app, &visit.viewer, &slug, &body)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let open_calls: Vec<Value> = calls
+        .calls
+        .iter()
+        .filter(|c| c.is_open)
+        .map(|c| context! { year => c.cycle_year, title => c.title.clone(), closes_at => c.closes_at.to_display_utc() })
+        .collect();
     let t = |id: &str| plenary_app::i18n::t(visit.language, id);
     let label = |dimension: &str, key: &str| -> String {
         match dimension {
@@ -95,6 +104,7 @@ pub(crate) async fn show(
             forum => forum_value(&roster.forum), body => context! { slug => roster.body.slug.clone(), name => roster.body.name.clone() },
             constitution => roster.constitution.rules().name.clone(), version => roster.constitution_version,
             year => roster.year, years => roster.years.clone(), members => members, charts => charts, deviations => roster.deviations.clone(),
+            open_calls => open_calls, can_manage => calls.can_manage,
         },
     ))
 }

@@ -6,6 +6,7 @@ pub(crate) mod audit;
 pub(crate) mod auth;
 pub(crate) mod bodies;
 pub(crate) mod forums;
+pub(crate) mod nominations;
 pub(crate) mod people;
 
 use axum::extract::State;
@@ -22,8 +23,13 @@ use crate::error::{PageError, PageErrorMarker};
 use crate::visit::{LANG_COOKIE, Visit, set_cookie};
 
 /// Messages a redirect may ask the next page to show (`?notice=`); anything else is ignored.
-const NOTICES: [&str; 9] = [
+const NOTICES: [&str; 14] = [
     "group-added",
+    "call-opened",
+    "nomination-received",
+    "nomination-saved",
+    "nominations-merged",
+    "nominations-imported",
     "saved",
     "signed-out",
     "reset-sent",

@@ -69,6 +69,12 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/account/tokens" => vec![("name", "route test")],
         "/f/{slug}/stakeholder-groups" => vec![("code", "academia"), ("name", "Academia")],
         "/language" => vec![("language", "fr"), ("back", "/")],
+        "/f/{slug}/bodies/{body}/calls/{year}/assess" => {
+            vec![("nomination", "999999"), ("status", "submitted")]
+        }
+        "/f/{slug}/bodies/{body}/calls/{year}/merge" => {
+            vec![("keep", "999998"), ("drop", "999999")]
+        }
         _ => vec![],
     }
 }
