@@ -6,7 +6,7 @@ mod config;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command, ConfigCommand, UserCommand};
+use crate::cli::{Cli, Command, ConfigCommand, NominationsCommand, UserCommand};
 
 fn main() {
     let cli = Cli::parse();
@@ -51,5 +51,14 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::Constitution(command) => cmd::constitution::run(&command),
         Command::Slate(args) if args.body.is_some() => cmd::slate::run_stored(&global, &args).await,
         Command::Slate(args) => cmd::slate::run(&args),
+        Command::Nominations(NominationsCommand::Export(args)) => {
+            cmd::nominations::export(&global, &args).await
+        }
+        Command::Nominations(NominationsCommand::Pool(args)) => {
+            cmd::nominations::pool(&global, &args).await
+        }
+        Command::Nominations(NominationsCommand::Import(args)) => {
+            cmd::nominations::import(&global, &args).await
+        }
     }
 }
