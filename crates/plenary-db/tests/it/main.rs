@@ -12,6 +12,7 @@ mod audit;
 mod bodies;
 mod connect;
 mod jobs;
+mod nominations;
 mod schema;
 mod time;
 
@@ -52,6 +53,10 @@ both_backends!(audit_filters, crate::audit::audit_filters);
 both_backends!(
     bodies_and_rosters_over_time,
     crate::bodies::bodies_and_rosters_over_time
+);
+both_backends!(
+    calls_nominations_and_merges,
+    crate::nominations::calls_nominations_and_merges
 );
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(
