@@ -946,7 +946,9 @@ pub async fn export_csv_as_operator(
 }
 
 /// The nominees CSV `bodies::slate::parse_nominees` reads, from the call's eligible and
-/// scored nominations (`first_time`: never held a seat of this body). The secretariat.
+/// scored nominations whose checks still pass (`id` is `n` + the nomination id;
+/// `first_time`: never held a seat of this body, matched by account e-mail, else by name;
+/// `nominated_by`: every nominator, `;`-joined). The secretariat.
 pub async fn slate_pool_csv(
     app: &App,
     viewer: &Viewer,
@@ -972,7 +974,10 @@ pub async fn slate_pool_csv_as_operator(
 fn slate_pool_rows(views: &[NominationView]) -> Result<String, ActionError> {
     let rows: Vec<Vec<String>> = views
         .iter()
-        .filter(|v| v.status == NominationStatus::Eligible)
+        // A nomination marked eligible passed every check then; checking again keeps out one
+        // whose facts changed since (a new term, another constitution), so the pool always
+        // parses as nominees.
+        .filter(|v| v.status == NominationStatus::Eligible && v.passes_checks())
         .filter_map(|v| v.score.map(|score| (v, score)))
         .map(|(v, score)| {
             vec![

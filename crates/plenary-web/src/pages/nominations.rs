@@ -176,7 +176,7 @@ pub(crate) async fn nominate(
         Ok(SubmitOutcome::Submitted(_)) => {
             return Ok(see_other(&format!("{here}?notice=nomination-received")));
         }
-        Ok(SubmitOutcome::Invalid(errors)) => (field_errors(&errors), None),
+        Ok(SubmitOutcome::Invalid(errors)) => (field_errors(&visit, &errors), None),
         Err(ActionError::Rule { message, .. }) => (BTreeMap::new(), Some(message)),
         Err(other) => return Err(PageError::from_action(other, &here)),
     };
@@ -193,16 +193,23 @@ pub(crate) async fn nominate(
     .await
 }
 
-/// The form's field name for a domain field, and its problem.
-fn field_errors(errors: &[FieldError]) -> BTreeMap<String, String> {
+/// The form's field name for a domain field, and its problem in the visitor's language
+/// (`nomerr-CODE`; the domain's English words for a code without a message).
+fn field_errors(visit: &Visit, errors: &[FieldError]) -> BTreeMap<String, String> {
     let mut map = BTreeMap::new();
     for e in errors {
         let field = match e.field {
             "endorsement" | "endorsement_note" => "endorsements",
             other => other,
         };
-        map.entry(field.to_owned())
-            .or_insert_with(|| e.problem.clone());
+        let id = format!("nomerr-{}", e.code);
+        let translated = plenary_app::i18n::t(visit.language, &id);
+        let message = if translated == id {
+            e.problem.clone()
+        } else {
+            translated
+        };
+        map.entry(field.to_owned()).or_insert(message);
     }
     map
 }

@@ -84,9 +84,10 @@ async fn anyone_can_nominate_and_bad_input_comes_back_with_errors_and_the_input_
         "the input is kept"
     );
     assert!(res.body.contains("Fifteen years of community networks."));
+    assert!(res.body.contains("Choose a country from the list."));
     assert!(
         res.body
-            .contains("is not an ISO 3166-1 alpha-2 country code")
+            .contains("Enter an e-mail address such as name@example.org.")
     );
     assert!(res.body.contains("value=\"Asia Pacific Regional IGF\""));
 
