@@ -3,6 +3,7 @@
 //!
 //! `constitution`: a body's constitution versions (history, new versions, changes).
 //! `document`: a constitution as a TOML or JSON document (import, export, validation).
+//! `nominations`: nomination calls, the public form, the secretariat's review, CSV export/import.
 //! `runs`: stored slate runs, their comparison and the appointing authority's decisions.
 //! `seats`: the secretariat's seat management (engagement, renewals, resignations, officers).
 //! `slate`: turns a constitution, the continuing members and a nominee pool into a
@@ -11,6 +12,7 @@
 
 pub mod constitution;
 pub mod document;
+pub mod nominations;
 pub mod roster;
 pub mod runs;
 pub mod seats;

@@ -145,6 +145,8 @@ pub struct DemoReport {
     pub accounts_created: usize,
     pub roles_granted: usize,
     pub bodies_created: usize,
+    /// Nominations loaded into the demo MAG call for 2027 (0 when it already exists).
+    pub nominations_loaded: usize,
     /// (e-mail, what the account is for)
     pub logins: Vec<(String, String)>,
 }
@@ -199,11 +201,13 @@ pub async fn load_demo(app: &App, progress: &dyn Fn(&str)) -> Result<DemoReport,
     report.bodies_created = load_bodies(app, &actor).await?;
     progress("hosts");
     load_hosts(app, &actor).await?;
+    progress("nominations");
+    report.nominations_loaded = load_nominations(app, &actor).await?;
     Ok(report)
 }
 
 /// Generated, fictional names for demo body members (no real people).
-fn demo_name(index: usize) -> String {
+pub(crate) fn demo_name(index: usize) -> String {
     const GIVEN: [&str; 24] = [
         "Amara", "Bilal", "Chen", "Dalia", "Emeka", "Farah", "Goran", "Hana", "Ivo", "Jamila",
         "Kofi", "Lucía", "Mateo", "Nadia", "Oren", "Priya", "Quang", "Rania", "Sione", "Tamar",
@@ -590,3 +594,621 @@ async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
 /// The MAG seat (see `load_bodies`) whose 2026 holder resigns in May 2026: a government
 /// seat in its first term.
 pub const RESIGNING_SLOT: usize = 7;
+/// One demo nomination: (candidate, stakeholder group, country, gender, organisation,
+/// nominator (`None`: self-nomination), endorsement, status, score).
+type DemoNomination = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    Option<u8>,
+);
+
+/// Fictional candidates for the MAG 2027 call, across groups, regions and genders.
+const NOMINATIONS: [DemoNomination; 37] = [
+    (
+        "Wanjiru Kariuki",
+        "civil_society",
+        "KE",
+        "woman",
+        "Kenya ICT Action Network",
+        None,
+        Some("African Civil Society on the Information Society"),
+        "eligible",
+        Some(86),
+    ),
+    (
+        "Chukwudi Eze",
+        "private_sector",
+        "NG",
+        "man",
+        "Lagos Digital Exchange",
+        Some("Ngozi Obi"),
+        None,
+        "eligible",
+        Some(74),
+    ),
+    (
+        "Aminata Sow",
+        "government",
+        "SN",
+        "woman",
+        "Ministry of Communication, Senegal",
+        Some("Ministry of Communication, Senegal"),
+        None,
+        "eligible",
+        Some(81),
+    ),
+    (
+        "Kwabena Owusu",
+        "technical_community",
+        "GH",
+        "man",
+        "University of Ghana",
+        None,
+        Some("AfNOG"),
+        "eligible",
+        Some(69),
+    ),
+    (
+        "Thandiwe Nkosi",
+        "government",
+        "ZA",
+        "woman",
+        "Department of Communications and Digital Technologies",
+        Some("DCDT South Africa"),
+        None,
+        "eligible",
+        Some(77),
+    ),
+    (
+        "Omar El-Sayed",
+        "private_sector",
+        "EG",
+        "man",
+        "Nile Data Centres",
+        Some("Egyptian Chamber of IT"),
+        None,
+        "eligible",
+        Some(63),
+    ),
+    (
+        "Salma Ben Ammar",
+        "civil_society",
+        "TN",
+        "woman",
+        "Tunisian Association for Digital Rights",
+        None,
+        None,
+        "eligible",
+        Some(72),
+    ),
+    (
+        "Jean-Paul Habimana",
+        "government",
+        "RW",
+        "man",
+        "Rwanda Utilities Regulatory Authority",
+        Some("Ministry of ICT and Innovation, Rwanda"),
+        None,
+        "eligible",
+        Some(70),
+    ),
+    (
+        "Ananya Iyer",
+        "technical_community",
+        "IN",
+        "woman",
+        "Indian Institute of Technology Madras",
+        None,
+        Some("APNIC community"),
+        "eligible",
+        Some(88),
+    ),
+    (
+        "Haruto Kobayashi",
+        "private_sector",
+        "JP",
+        "man",
+        "Keiretsu Cloud Services",
+        Some("Japan Internet Providers Association"),
+        None,
+        "eligible",
+        Some(66),
+    ),
+    (
+        "Siti Rahmawati",
+        "government",
+        "ID",
+        "woman",
+        "Ministry of Communication and Informatics, Indonesia",
+        Some("Kominfo"),
+        None,
+        "eligible",
+        Some(79),
+    ),
+    (
+        "Bilqis Anwar",
+        "civil_society",
+        "PK",
+        "woman",
+        "Digital Rights Foundation",
+        None,
+        Some("Asia Pacific Regional IGF"),
+        "eligible",
+        Some(84),
+    ),
+    (
+        "Rafiqul Islam",
+        "government",
+        "BD",
+        "man",
+        "ICT Division, Bangladesh",
+        Some("ICT Division, Bangladesh"),
+        None,
+        "eligible",
+        Some(68),
+    ),
+    (
+        "Maria Santos",
+        "technical_community",
+        "PH",
+        "non-binary",
+        "PhilNOG",
+        None,
+        None,
+        "eligible",
+        Some(71),
+    ),
+    (
+        "Seo-yeon Park",
+        "private_sector",
+        "KR",
+        "woman",
+        "Hanbit Telecom",
+        Some("Korea Internet Governance Alliance"),
+        None,
+        "eligible",
+        Some(65),
+    ),
+    (
+        "Katarzyna Nowak",
+        "government",
+        "PL",
+        "woman",
+        "Ministry of Digital Affairs, Poland",
+        Some("Ministry of Digital Affairs, Poland"),
+        None,
+        "eligible",
+        Some(83),
+    ),
+    (
+        "Oleksandr Bondarenko",
+        "civil_society",
+        "UA",
+        "man",
+        "Digital Security Lab Ukraine",
+        None,
+        Some("EuroDIG"),
+        "eligible",
+        Some(76),
+    ),
+    (
+        "Tereza Dvořáková",
+        "technical_community",
+        "CZ",
+        "woman",
+        "CZ.NIC",
+        Some("RIPE community"),
+        None,
+        "eligible",
+        Some(80),
+    ),
+    (
+        "Nino Beridze",
+        "government",
+        "GE",
+        "woman",
+        "Georgian National Communications Commission",
+        Some("GNCC"),
+        None,
+        "eligible",
+        Some(73),
+    ),
+    (
+        "Marko Petrović",
+        "private_sector",
+        "RS",
+        "man",
+        "Belgrade Software Guild",
+        None,
+        None,
+        "eligible",
+        Some(58),
+    ),
+    (
+        "Kadri Tamm",
+        "technical_community",
+        "EE",
+        "woman",
+        "Tallinn University of Technology",
+        Some("Estonian Internet Foundation"),
+        None,
+        "submitted",
+        None,
+    ),
+    (
+        "Luiza Cardoso",
+        "civil_society",
+        "BR",
+        "woman",
+        "Instituto de Direito e Internet",
+        None,
+        Some("Brazilian Internet Steering Committee (CGI.br) civil society seat"),
+        "eligible",
+        Some(87),
+    ),
+    (
+        "Diego Hernández",
+        "government",
+        "MX",
+        "man",
+        "Instituto Federal de Telecomunicaciones",
+        Some("IFT Mexico"),
+        None,
+        "eligible",
+        Some(75),
+    ),
+    (
+        "Valeria Gómez",
+        "technical_community",
+        "AR",
+        "woman",
+        "LACNIC",
+        None,
+        Some("LACNIC community"),
+        "eligible",
+        Some(82),
+    ),
+    (
+        "Andrés Restrepo",
+        "private_sector",
+        "CO",
+        "man",
+        "Andina Conecta",
+        Some("Colombian Chamber of Informatics and Telecommunications"),
+        None,
+        "eligible",
+        Some(61),
+    ),
+    (
+        "Camila Rojas",
+        "government",
+        "CL",
+        "woman",
+        "Subsecretaría de Telecomunicaciones, Chile",
+        Some("SUBTEL"),
+        None,
+        "eligible",
+        Some(78),
+    ),
+    (
+        "Shanice Campbell",
+        "civil_society",
+        "JM",
+        "woman",
+        "Caribbean Youth Internet Forum",
+        None,
+        None,
+        "eligible",
+        Some(67),
+    ),
+    (
+        "Rohan Maharaj",
+        "technical_community",
+        "TT",
+        "man",
+        "Caribbean Network Operators Group",
+        Some("CaribNOG"),
+        None,
+        "submitted",
+        None,
+    ),
+    (
+        "Friederike Vogel",
+        "private_sector",
+        "DE",
+        "woman",
+        "Rhein Networks",
+        Some("eco Association"),
+        None,
+        "eligible",
+        Some(70),
+    ),
+    (
+        "Étienne Lefèvre",
+        "government",
+        "FR",
+        "man",
+        "Ministère de l'Europe et des Affaires étrangères",
+        Some("Ministère de l'Europe et des Affaires étrangères"),
+        None,
+        "eligible",
+        Some(72),
+    ),
+    (
+        "Eleanor Whitfield",
+        "civil_society",
+        "GB",
+        "woman",
+        "Open Rights Trust",
+        None,
+        Some("UK IGF"),
+        "eligible",
+        Some(64),
+    ),
+    (
+        "Marcus Delaney",
+        "technical_community",
+        "US",
+        "man",
+        "Internet Society Chapter, New York",
+        Some("Internet Society"),
+        None,
+        "eligible",
+        Some(69),
+    ),
+    (
+        "Ingvild Haugen",
+        "government",
+        "NO",
+        "woman",
+        "Norwegian Communications Authority",
+        Some("Nkom"),
+        None,
+        "eligible",
+        Some(80),
+    ),
+    (
+        "Tāne Parata",
+        "civil_society",
+        "NZ",
+        "man",
+        "InternetNZ",
+        None,
+        Some("NZ IGF"),
+        "eligible",
+        Some(74),
+    ),
+    (
+        "Lucía Ferrer",
+        "private_sector",
+        "ES",
+        "woman",
+        "Iberia Digital",
+        None,
+        None,
+        "submitted",
+        None,
+    ),
+    (
+        "Fatou Jallow",
+        "intergovernmental",
+        "SN",
+        "woman",
+        "African Union Commission",
+        Some("African Union Commission"),
+        None,
+        "submitted",
+        None,
+    ),
+    (
+        "Hyun-woo Lim",
+        "government",
+        "KR",
+        "man",
+        "Ministry of Science and ICT, Korea",
+        Some("MSIT"),
+        None,
+        "withdrawn",
+        None,
+    ),
+];
+
+fn demo_email(name: &str) -> String {
+    let local: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ā' => 'a',
+            'é' | 'è' | 'ě' => 'e',
+            'í' => 'i',
+            'ó' | 'ö' => 'o',
+            'ú' => 'u',
+            'ř' => 'r',
+            'ć' => 'c',
+            'ž' => 'z',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '.',
+        })
+        .collect();
+    format!("{}@nominee.example.org", local.trim_matches('.'))
+}
+
+/// The demo MAG nomination call for cycle 2027 (open from 15 October to 31 December 2026)
+/// with its nominations, loaded through the CSV import in one transaction. Returns how
+/// many nominations were loaded (0 when the call exists).
+async fn load_nominations(app: &App, actor: &Actor) -> Result<usize, ActionError> {
+    use crate::bodies::nominations::{CallInput, import_csv_as_operator, open_call_as_operator};
+
+    let mut tx = app.db().read().await?;
+    let igf = forum_q::forum_by_slug(&mut tx, "igf")
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let mag = plenary_db::bodies::body_by_slug(&mut tx, igf.id, "mag")
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let exists = plenary_db::nominations::call_by_year(&mut tx, mag.id, 2027)
+        .await?
+        .is_some();
+    tx.commit().await?;
+    if exists {
+        return Ok(0);
+    }
+    open_call_as_operator(
+        app,
+        actor,
+        "igf",
+        "mag",
+        &CallInput {
+            cycle_year: "2027".into(),
+            title: "MAG 2027: call for nominations".into(),
+            description: "Nominate candidates for the Multistakeholder Advisory Group seats that open in 2027 (a third of the regular seats rotate). Self-nominations are welcome; endorsements by stakeholder-group processes help the secretariat.".into(),
+            opens_at: "2026-10-15".into(),
+            closes_at: "2026-12-31".into(),
+        },
+    )
+    .await?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = |name: &str,
+                   group: &str,
+                   country: &str,
+                   gender: &str,
+                   organisation: &str,
+                   nominator: Option<&str>,
+                   endorsement: Option<&str>,
+                   statement: &str,
+                   status: &str,
+                   score: Option<u8>| {
+        let (by, by_email) = match nominator {
+            Some(n) => (
+                n.to_owned(),
+                demo_email(n).replace("@nominee.", "@nominator."),
+            ),
+            None => (name.to_owned(), demo_email(name)),
+        };
+        rows.push(vec![
+            name.to_owned(),
+            demo_email(name),
+            group.to_owned(),
+            country.to_owned(),
+            gender.to_owned(),
+            organisation.to_owned(),
+            statement.to_owned(),
+            nominator.is_none().to_string(),
+            by,
+            by_email,
+            endorsement
+                .map(|e| format!("{e}: endorsed by the group's own selection process"))
+                .unwrap_or_default(),
+            status.to_owned(),
+            score.map(|s| s.to_string()).unwrap_or_default(),
+        ]);
+    };
+    for (name, group, country, gender, organisation, nominator, endorsement, status, score) in
+        NOMINATIONS
+    {
+        let statement = format!(
+            "{name} has worked on Internet governance at {organisation} and in national and regional IGF processes, and would bring the {} perspective to the MAG's programme work.",
+            group.replace('_', " ")
+        );
+        row(
+            name,
+            group,
+            country,
+            gender,
+            organisation,
+            nominator,
+            endorsement,
+            &statement,
+            status,
+            score,
+        );
+    }
+    // The same candidate nominated twice by different nominators: the review flags the pair.
+    let twice = "Nanjala Wekesa";
+    let statement = "Coordinates the East African youth IGF and has organised workshops at four annual IGF meetings.";
+    row(
+        twice,
+        "civil_society",
+        "KE",
+        "woman",
+        "East Africa Youth IGF",
+        Some("Youth Coalition on Internet Governance"),
+        None,
+        statement,
+        "eligible",
+        Some(79),
+    );
+    row(
+        twice,
+        "civil_society",
+        "KE",
+        "woman",
+        "East Africa Youth IGF",
+        Some("Kenya IGF Steering Committee"),
+        Some("Kenya IGF"),
+        statement,
+        "submitted",
+        None,
+    );
+    // A nomination without a statement of motivation: it cannot be marked eligible.
+    row(
+        "Tomasz Zieliński",
+        "private_sector",
+        "PL",
+        "man",
+        "Vistula Systems",
+        Some("Polish Chamber of Digital Economy"),
+        None,
+        "",
+        "submitted",
+        None,
+    );
+    // A member serving the last allowed consecutive term (the holder of regular seat 3,
+    // 2024-2026): nominated again, but term-limited.
+    row(
+        &demo_name(5),
+        "government",
+        "RO",
+        "woman",
+        "Ministry of Research, Innovation and Digitalisation, Romania",
+        Some("Permanent Mission of Romania"),
+        None,
+        "Seeks a fourth year to finish the MAG's work on the programme's intersessional tracks.",
+        "ineligible",
+        None,
+    );
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| ActionError::Internal(anyhow::anyhow!("demo CSV: {e}"));
+    writer
+        .write_record([
+            "candidate_name",
+            "candidate_email",
+            "stakeholder_group",
+            "country",
+            "gender",
+            "organisation",
+            "statement",
+            "self_nomination",
+            "nominated_by",
+            "nominator_emails",
+            "endorsements",
+            "status",
+            "score",
+        ])
+        .map_err(failed)?;
+    for r in &rows {
+        writer.write_record(r).map_err(failed)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ActionError::Internal(anyhow::anyhow!("demo CSV: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| ActionError::Internal(anyhow::anyhow!("demo CSV: {e}")))?;
+    import_csv_as_operator(app, actor, "igf", "mag", 2027, &text).await
+}

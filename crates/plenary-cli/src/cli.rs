@@ -66,6 +66,9 @@ pub enum Command {
     Slate(SlateArgs),
     /// Show a body's seats in a year: states, engagement, vacancies to refill and officers.
     Seats(SeatsArgs),
+    /// Export or import a body's nominations (CSV), or write its slate nominee pool.
+    #[command(subcommand)]
+    Nominations(NominationsCommand),
 }
 
 #[derive(Debug, Args)]
@@ -79,6 +82,48 @@ pub struct SeatsArgs {
     /// The year (default: this year).
     #[arg(long)]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NominationsCommand {
+    /// Write a call's nominations as CSV (all fields; nominators `;`-joined).
+    Export(NominationsOutArgs),
+    /// Import nominations from a CSV file in the export's format into a call: every line,
+    /// or on any error none (the errors name lines and columns).
+    Import(NominationsImportArgs),
+    /// Write the call's eligible, scored nominations as the nominees CSV `plenary slate` reads.
+    Pool(NominationsOutArgs),
+}
+
+/// Which call: a forum, one of its bodies and a cycle year.
+#[derive(Debug, Args)]
+pub struct CallArgs {
+    /// The forum's slug (e.g. `igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The body's slug (e.g. `mag`).
+    #[arg(long)]
+    pub body: String,
+    /// The cycle year of the call (e.g. 2027).
+    #[arg(long)]
+    pub cycle: i32,
+}
+
+#[derive(Debug, Args)]
+pub struct NominationsOutArgs {
+    #[command(flatten)]
+    pub call: CallArgs,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct NominationsImportArgs {
+    #[command(flatten)]
+    pub call: CallArgs,
+    /// The CSV file.
+    pub file: std::path::PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

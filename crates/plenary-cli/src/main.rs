@@ -6,7 +6,9 @@ mod config;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command, ConfigCommand, ConstitutionCommand, UserCommand};
+use crate::cli::{
+    Cli, Command, ConfigCommand, ConstitutionCommand, NominationsCommand, UserCommand,
+};
 
 fn main() {
     let cli = Cli::parse();
@@ -58,5 +60,14 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::Slate(args) if args.body.is_some() => cmd::slate::run_stored(&global, &args).await,
         Command::Slate(args) => cmd::slate::run(&args),
         Command::Seats(args) => cmd::seats::run(&global, &args).await,
+        Command::Nominations(NominationsCommand::Export(args)) => {
+            cmd::nominations::export(&global, &args).await
+        }
+        Command::Nominations(NominationsCommand::Pool(args)) => {
+            cmd::nominations::pool(&global, &args).await
+        }
+        Command::Nominations(NominationsCommand::Import(args)) => {
+            cmd::nominations::import(&global, &args).await
+        }
     }
 }

@@ -8,6 +8,7 @@ mod dialect;
 pub mod forums;
 pub mod jobs;
 mod migrate;
+pub mod nominations;
 pub mod schema;
 pub mod slates;
 mod time;

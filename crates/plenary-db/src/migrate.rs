@@ -29,6 +29,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0002_bodies.sql"),
     },
     Migration {
+        version: 3,
+        name: "nominations",
+        sqlite: include_str!("../migrations/sqlite/0003_nominations.sql"),
+        postgres: include_str!("../migrations/postgres/0003_nominations.sql"),
+    },
+    Migration {
         version: 4,
         name: "seats",
         sqlite: include_str!("../migrations/sqlite/0004_seats.sql"),

@@ -11,12 +11,15 @@
 //! `Constitution` has passed `Constitution::validate`, and only the transition functions in
 //! `membership` change a `MembershipState`. The words are defined in docs/GLOSSARY.md.
 //!
-//! Not here: storage (`plenary_db::bodies`), nomination calls and use-cases
+//! `nominations` holds the rules of nomination calls: validation, eligibility, duplicates.
+//!
+//! Not here: storage (`plenary_db::bodies`), the use-cases
 //! (`plenary_app::bodies`), the slate optimiser (`plenary-solver`).
 
 mod composition;
 mod constitution;
 mod membership;
+pub mod nominations;
 mod officers;
 pub mod presets;
 

@@ -14,7 +14,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::pages::{
-    account, audit, auth, bodies, constitution, forums, hosts, people, seats, slates,
+    account, audit, auth, bodies, constitution, forums, hosts, nominations, people, seats, slates,
 };
 use crate::{AppState, api, pages, visit};
 
@@ -103,6 +103,96 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Page,
             ),
             get(bodies::show),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/nominate",
+                "/f/igf/bodies/mag/nominate",
+                Public,
+                Page,
+            ),
+            get(nominations::nominate_form),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/nominate",
+                "/f/igf/bodies/mag/nominate",
+                Public,
+                Page,
+            ),
+            post(nominations::nominate),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/calls",
+                "/f/igf/bodies/mag/calls",
+                ManageBodies,
+                Page,
+            ),
+            get(nominations::calls),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/calls",
+                "/f/igf/bodies/mag/calls",
+                ManageBodies,
+                Page,
+            ),
+            post(nominations::open_call),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/calls/{year}",
+                "/f/igf/bodies/mag/calls/2027",
+                ManageBodies,
+                Page,
+            ),
+            get(nominations::review),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/calls/{year}/assess",
+                "/f/igf/bodies/mag/calls/2027/assess",
+                ManageBodies,
+                Page,
+            ),
+            post(nominations::assess),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/calls/{year}/merge",
+                "/f/igf/bodies/mag/calls/2027/merge",
+                ManageBodies,
+                Page,
+            ),
+            post(nominations::merge),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/bodies/{body}/calls/{year}/export.csv",
+                "/f/igf/bodies/mag/calls/2027/export.csv",
+                ManageBodies,
+                Page,
+            ),
+            get(nominations::export_csv),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/bodies/{body}/calls/{year}/import",
+                "/f/igf/bodies/mag/calls/2027/import",
+                ManageBodies,
+                Page,
+            ),
+            post(nominations::import),
         ),
         (
             spec(
@@ -515,6 +605,36 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             get(api::body_roster),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/bodies/{body}/calls",
+                "/api/v1/forums/igf/bodies/mag/calls",
+                Public,
+                Api,
+            ),
+            get(api::nominations::list_calls),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/bodies/{body}/calls/{year}/nominations",
+                "/api/v1/forums/igf/bodies/mag/calls/2027/nominations",
+                Public,
+                Api,
+            ),
+            post(api::nominations::submit_nomination),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/bodies/{body}/calls/{year}/nominations",
+                "/api/v1/forums/igf/bodies/mag/calls/2027/nominations",
+                ManageBodies,
+                Api,
+            ),
+            get(api::nominations::list_nominations),
         ),
         (
             spec(

@@ -14,6 +14,12 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/constitution.html"),
     ),
     ("hosts.html", include_str!("../templates/hosts.html")),
+    ("nominate.html", include_str!("../templates/nominate.html")),
+    ("calls.html", include_str!("../templates/calls.html")),
+    (
+        "call_review.html",
+        include_str!("../templates/call_review.html"),
+    ),
     ("bodies.html", include_str!("../templates/bodies.html")),
     ("roster.html", include_str!("../templates/roster.html")),
     ("slates.html", include_str!("../templates/slates.html")),

@@ -395,17 +395,25 @@ async fn store_run(
     Ok((id, report))
 }
 
-/// The nominees CSV of the body's nomination call for the cycle.
+/// The nominees CSV of the body's nomination call for the cycle: its eligible, scored
+/// nominations (`bodies::nominations::slate_pool_csv`). Callers have checked the permission.
 async fn call_pool(
-    _app: &App,
-    _forum_slug: &str,
-    _body_slug: &str,
+    app: &App,
+    forum_slug: &str,
+    body_slug: &str,
     cycle: i32,
 ) -> Result<String, ActionError> {
-    Err(ActionError::Rule {
-        code: "no_call",
-        message: format!("there is no nomination call for cycle {cycle} yet; paste a nominees CSV"),
-    })
+    match crate::bodies::nominations::slate_pool_csv_as_operator(app, forum_slug, body_slug, cycle)
+        .await
+    {
+        Err(ActionError::NotFound) => Err(ActionError::Rule {
+            code: "no_call",
+            message: format!(
+                "there is no nomination call for cycle {cycle}; open one or paste a nominees CSV"
+            ),
+        }),
+        other => other,
+    }
 }
 
 /// Solves off the async workers (the optimiser is CPU-bound).

@@ -6,6 +6,7 @@ pub mod config_check;
 pub mod constitution;
 pub mod demo;
 pub mod migrate;
+pub mod nominations;
 pub mod seats;
 pub mod serve;
 pub mod slate;

@@ -9,7 +9,14 @@ fn help_lists_every_command() {
     assert!(out.status.success());
     let text = stdout(&out);
     for command in [
-        "serve", "worker", "migrate", "demo", "user", "config", "audit",
+        "serve",
+        "worker",
+        "migrate",
+        "demo",
+        "user",
+        "config",
+        "audit",
+        "nominations",
     ] {
         assert!(
             text.contains(&format!("  {command}")),

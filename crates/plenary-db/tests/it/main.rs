@@ -12,6 +12,7 @@ mod audit;
 mod bodies;
 mod connect;
 mod jobs;
+mod nominations;
 mod schema;
 mod seats;
 mod time;
@@ -57,6 +58,10 @@ both_backends!(
 both_backends!(
     seats_engagement_and_officers,
     crate::seats::seats_engagement_and_officers
+);
+both_backends!(
+    calls_nominations_and_merges,
+    crate::nominations::calls_nominations_and_merges
 );
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(

@@ -17,14 +17,10 @@ pub async fn schema_is_current_after_migrate(fx: Fixture) {
 async fn a_new_database_reports_empty_then_current() {
     let fx = TestDb::sqlite_unmigrated().await;
     assert_eq!(fx.db.schema_status().await.unwrap(), SchemaStatus::Empty);
-    let applied = fx.db.migrate().await.unwrap();
-    assert_eq!(applied.first(), Some(&1), "{applied:?}");
     assert_eq!(
-        applied.last(),
-        Some(&plenary_db::LATEST_VERSION),
-        "{applied:?}"
+        fx.db.migrate().await.unwrap(),
+        (1..=plenary_db::LATEST_VERSION).collect::<Vec<i64>>()
     );
-    assert!(applied.windows(2).all(|w| w[0] < w[1]), "{applied:?}");
     assert_eq!(fx.db.schema_status().await.unwrap(), SchemaStatus::Current);
 }
 

@@ -3,6 +3,8 @@
 //! and are converted from domain types by hand here, so a domain rename never
 //! silently changes the API.
 
+pub(crate) mod nominations;
+
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -27,12 +29,15 @@ pub(crate) mod slates;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries, bodies (rosters, constitution versions, host countries, seats, slate runs) and the audit trail. Conventions: docs/API-DESIGN.md."),
+    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries, bodies (rosters, constitution versions, host countries, nomination calls, seats, slate runs) and the audit trail. Conventions: docs/API-DESIGN.md."),
     paths(list_forums, get_forum, add_stakeholder_group, body_roster, seats::body_seats, seats::record_engagement, seats::renew, seats::resign,
+        nominations::list_calls, nominations::submit_nomination, nominations::list_nominations,
         list_countries, me, list_people, grant_role, revoke_role, list_audit,
         constitution::list_versions, constitution::get_version, constitution::submit_version, constitution::list_hosts, constitution::set_host,
         slates::list_slate_runs, slates::create_slate_run, slates::get_slate_run, slates::record_slate_decision, slates::seat_appointed),
-    components(schemas(RosterJson, RosterMemberJson, FilledSeatJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
+    components(schemas(nominations::CallJson, nominations::CallListJson, nominations::NewNominationJson, nominations::EndorsementJson,
+        nominations::SubmittedJson, nominations::NominatorJson, nominations::CheckJson, nominations::NominationJson,
+        nominations::NominationListJson, RosterJson, RosterMemberJson, FilledSeatJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
         CountryJson, CountryListJson, MeJson, ForumRoleJson, PersonRoleJson, PeopleListJson, GrantRoleJson, GrantedJson,
         AuditEventJson, AuditPageJson, seats::SeatsJson, seats::SeatJson, seats::EngagementJson, seats::VacancyJson, seats::OfficerJson,
         seats::NewEngagementJson, seats::RenewJson, seats::RenewedJson, seats::ResignJson,

@@ -70,6 +70,15 @@ pub(crate) async fn show(
     let can_manage = seats::can_manage_bodies(&state.app, &visit.viewer, &slug)
         .await
         .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let calls = plenary_app::bodies::nominations::calls(&state.app, &visit.viewer, &slug, &body)
+        .await
+        .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let open_calls: Vec<Value> = calls
+        .calls
+        .iter()
+        .filter(|c| c.is_open)
+        .map(|c| context! { year => c.cycle_year, title => c.title.clone(), closes_at => c.closes_at.to_display_utc() })
+        .collect();
     let t = |id: &str| plenary_app::i18n::t(visit.language, id);
     let label = |dimension: &str, key: &str| -> String {
         match dimension {
@@ -162,6 +171,7 @@ pub(crate) async fn show(
             year => roster.year, years => roster.years.clone(), members => members, charts => charts, deviations => roster.deviations.clone(),
             officers => officers, can_manage => can_manage,
             ex_officio => ex_officio, standing => standing, cross_tab => cross,
+            open_calls => open_calls,
         },
     ))
 }

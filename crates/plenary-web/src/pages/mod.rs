@@ -8,6 +8,7 @@ pub(crate) mod bodies;
 pub(crate) mod constitution;
 pub(crate) mod forums;
 pub(crate) mod hosts;
+pub(crate) mod nominations;
 pub(crate) mod people;
 pub(crate) mod seats;
 pub(crate) mod slates;
@@ -31,6 +32,11 @@ const NOTICES: &[&str] = &[
     "constitution-stored",
     "host-saved",
     "host-removed",
+    "call-opened",
+    "nomination-received",
+    "nomination-saved",
+    "nominations-merged",
+    "nominations-imported",
     "saved",
     "signed-out",
     "reset-sent",

@@ -13,6 +13,7 @@ mod auth;
 mod browser;
 mod constitution;
 mod i18n;
+mod nominations;
 mod openapi;
 mod pages;
 mod routes;

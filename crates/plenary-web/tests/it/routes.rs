@@ -84,6 +84,12 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/f/{slug}/bodies/{body}/officers" => {
             vec![("year", "2026"), ("office", "chair"), ("person", "999999")]
         }
+        "/f/{slug}/bodies/{body}/calls/{year}/assess" => {
+            vec![("nomination", "999999"), ("status", "submitted")]
+        }
+        "/f/{slug}/bodies/{body}/calls/{year}/merge" => {
+            vec![("keep", "999998"), ("drop", "999999")]
+        }
         _ => vec![],
     }
 }

@@ -295,4 +295,23 @@ async fn the_api_runs_reads_and_decides_for_the_secretariat_only() {
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Without a CSV the pool is the demo's open MAG 2027 call: eligible, scored nominations.
+    let res = test
+        .api(Method::POST, path, Some(&token), Some(r#"{"cycle": 2027}"#))
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let run = res.json();
+    assert_eq!(run["nominee_source"], "call");
+    assert_eq!(run["outcome"], "proposed", "{}", run["report"]);
+    assert!(run["report"]["nominees_considered"].as_u64().unwrap() >= 30);
+    let res = test
+        .api(Method::POST, path, Some(&token), Some(r#"{"cycle": 2031}"#))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body.contains("no nomination call for cycle 2031"),
+        "{}",
+        res.body
+    );
 }
