@@ -445,3 +445,5 @@ nomerr-too_long = هذا النص طويل جدًا.
 nomerr-unknown_country = اختر بلدًا من القائمة.
 nomerr-unknown_stakeholder_group = اختر إحدى مجموعات أصحاب المصلحة في المنتدى.
 nomerr-control_character = احذف أحرف التحكم.
+slates-run-from-call = اقتراح تشكيل من هذه الدعوة
+slates-run-from-call-help = يأخذ المُحسِّن الترشيحات المقبولة والمقيَّمة ويشغل المقاعد العادية الشاغرة.

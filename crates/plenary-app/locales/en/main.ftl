@@ -441,3 +441,5 @@ nomerr-too_long = This is too long.
 nomerr-unknown_country = Choose a country from the list.
 nomerr-unknown_stakeholder_group = Choose one of the forum's stakeholder groups.
 nomerr-control_character = Remove the control characters.
+slates-run-from-call = Propose a slate from this call
+slates-run-from-call-help = The optimiser takes the eligible, scored nominations and fills the open regular seats.

@@ -441,3 +441,5 @@ nomerr-too_long = Este texto es demasiado largo.
 nomerr-unknown_country = Elija un país de la lista.
 nomerr-unknown_stakeholder_group = Elija uno de los grupos de partes interesadas del foro.
 nomerr-control_character = Elimine los caracteres de control.
+slates-run-from-call = Proponer una composición a partir de esta convocatoria
+slates-run-from-call-help = El optimizador toma las candidaturas admisibles y puntuadas y cubre los puestos ordinarios vacantes.

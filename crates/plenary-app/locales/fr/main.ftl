@@ -441,3 +441,5 @@ nomerr-too_long = Ce texte est trop long.
 nomerr-unknown_country = Choisissez un pays dans la liste.
 nomerr-unknown_stakeholder_group = Choisissez l'un des groupes de parties prenantes du forum.
 nomerr-control_character = Supprimez les caractères de contrôle.
+slates-run-from-call = Proposer une composition à partir de cet appel
+slates-run-from-call-help = L'optimiseur prend les candidatures recevables et notées et pourvoit les sièges ordinaires libres.

@@ -185,3 +185,171 @@ async fn journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
     assert!(driver.find_all(By::Id("sign-out")).await?.is_empty());
     Ok(())
 }
+
+#[tokio::test]
+async fn the_secretariat_opens_a_call_a_nominee_submits_and_a_slate_is_explained() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let outcome = nomination_journey(&browser.driver, &browser.base).await;
+    browser.finish("nominations", outcome).await;
+}
+
+/// Sets a form control's value the way a person picking it would (date inputs take typed
+/// dates in the browser's locale, so they are set directly).
+async fn set_value(driver: &WebDriver, id: &str, value: &str) -> WebDriverResult<()> {
+    driver
+        .execute(
+            "document.getElementById(arguments[0]).value = arguments[1];",
+            vec![serde_json::json!(id), serde_json::json!(value)],
+        )
+        .await?;
+    Ok(())
+}
+
+async fn sign_in(driver: &WebDriver, base: &str, email: &str) -> WebDriverResult<()> {
+    driver.goto(format!("{base}/sign-in")).await?;
+    driver.find(By::Id("email")).await?.send_keys(email).await?;
+    driver
+        .find(By::Id("password"))
+        .await?
+        .send_keys(PASSWORD)
+        .await?;
+    driver.find(By::Id("sign-in-submit")).await?.click().await?;
+    driver.query(By::Id("sign-out")).first().await?;
+    Ok(())
+}
+
+async fn nomination_journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
+    // The secretariat opens the MAG's call for 2028 from the body's page.
+    sign_in(driver, base, "secretariat@igf.example.org").await?;
+    driver.goto(format!("{base}/f/igf/bodies/mag")).await?;
+    driver.find(By::Id("calls-link")).await?.click().await?;
+    driver
+        .find(By::Id("cycle_year"))
+        .await?
+        .send_keys("2028")
+        .await?;
+    driver
+        .find(By::Id("title"))
+        .await?
+        .send_keys("MAG 2028: call for nominations")
+        .await?;
+    set_value(driver, "opens_at", "2026-11-01").await?;
+    set_value(driver, "closes_at", "2027-01-31").await?;
+    driver
+        .find(By::Css("form[action$='/calls'] button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    let calls = driver.query(By::Id("calls")).first().await?.text().await?;
+    assert!(calls.contains("MAG 2028: call for nominations"), "{calls}");
+    driver.find(By::Id("sign-out")).await?.click().await?;
+    driver.query(By::Id("sign-in-link")).first().await?;
+
+    // A nominee, not signed in, nominates themself to that call.
+    driver.goto(format!("{base}/f/igf/bodies/mag")).await?;
+    driver.find(By::Id("nominate-link")).await?.click().await?;
+    driver
+        .find(By::Css("#cycle option[value='2028']"))
+        .await?
+        .click()
+        .await?;
+    driver
+        .find(By::Css("input[name='self_nomination']"))
+        .await?
+        .click()
+        .await?;
+    for (id, value) in [
+        ("candidate_name", "Nomvula Dlamini"),
+        ("candidate_email", "nomvula@example.org"),
+        ("gender", "woman"),
+        ("organisation", "Eswatini Internet Society"),
+        (
+            "statement",
+            "Ten years of community networks in Southern Africa.",
+        ),
+        ("nominator_name", "Nomvula Dlamini"),
+        ("nominator_email", "nomvula@example.org"),
+    ] {
+        driver.find(By::Id(id)).await?.send_keys(value).await?;
+    }
+    driver
+        .find(By::Css("#stakeholder_group option[value='civil_society']"))
+        .await?
+        .click()
+        .await?;
+    driver
+        .find(By::Css("#country option[value='SZ']"))
+        .await?
+        .click()
+        .await?;
+    driver
+        .find(By::Css("#nominate-form button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    driver.query(By::Css("p.notice")).first().await?;
+
+    // The secretariat finds it on the review list, scores it, and runs a slate from the call.
+    sign_in(driver, base, "secretariat@igf.example.org").await?;
+    driver
+        .goto(format!("{base}/f/igf/bodies/mag/calls/2028"))
+        .await?;
+    let article = driver.query(By::Css("article.nomination")).first().await?;
+    assert!(article.text().await?.contains("Nomvula Dlamini"));
+    article
+        .find(By::Css("select[name='status'] option[value='eligible']"))
+        .await?
+        .click()
+        .await?;
+    article
+        .find(By::Css("input[name='score']"))
+        .await?
+        .send_keys("90")
+        .await?;
+    article
+        .find(By::Css("button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    driver.query(By::Css("p.notice")).first().await?;
+    driver
+        .find(By::Id("run-slate-from-call"))
+        .await?
+        .click()
+        .await?;
+    // One nominee cannot fill a MAG whose members all end their terms in 2027: the run
+    // says why and what would have to give.
+    let outcome = driver.query(By::Id("run-outcome")).first().await?;
+    assert_eq!(outcome.text().await?, "No slate meets the rules");
+    let reasons = driver.find(By::Id("reasons")).await?.text().await?;
+    assert!(reasons.contains("55"), "{reasons}");
+    assert!(!driver.find_all(By::Id("relaxations")).await?.is_empty());
+
+    // The 2027 call, with the demo's nominations, gives a proven-optimal, explained slate.
+    driver
+        .goto(format!("{base}/f/igf/bodies/mag/calls/2027"))
+        .await?;
+    driver
+        .find(By::Id("run-slate-from-call"))
+        .await?
+        .click()
+        .await?;
+    let outcome = driver.query(By::Id("run-outcome")).first().await?;
+    assert_eq!(outcome.text().await?, "Slate proposed");
+    driver.find(By::Id("optimal")).await?;
+    assert!(
+        !driver
+            .find_all(By::Css("#chosen tbody tr"))
+            .await?
+            .is_empty()
+    );
+    let why = driver.find(By::Id("explanation")).await?.text().await?;
+    assert!(!why.is_empty());
+    assert_eq!(
+        driver.find(By::Id("proposal-notice")).await?.text().await?,
+        "This is a proposal; the appointing authority decides."
+    );
+    Ok(())
+}
