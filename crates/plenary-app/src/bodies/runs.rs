@@ -251,8 +251,9 @@ struct Prepared {
     report: SlateReport,
 }
 
-/// The body's latest constitution, the members continuing into the cycle and the pool,
-/// solved. Reads only.
+/// The body's latest constitution, the members continuing into the cycle, the seats vacated
+/// by resignation in the year before (to refill from the same stakeholder group) and the
+/// pool, solved. Reads only.
 async fn prepare(
     app: &App,
     viewer: &Viewer,
@@ -260,8 +261,32 @@ async fn prepare(
     body_slug: &str,
     request: &RunRequest,
 ) -> Result<Prepared, ActionError> {
-    let (_, members) =
+    let (_, mut members) =
         continuing_members(app, viewer, forum_slug, body_slug, request.cycle).await?;
+    let vacancies = crate::bodies::seats::seats_as_operator(
+        app,
+        forum_slug,
+        body_slug,
+        Some(request.cycle - 1),
+    )
+    .await?
+    .vacancies;
+    for (idx, vacancy) in vacancies
+        .iter()
+        .filter(|vacancy| vacancy.seat == plenary_domain::bodies::SeatKind::Regular)
+        .enumerate()
+    {
+        members.push(RosterMember {
+            id: format!("v{:03}", idx + 1),
+            name: format!("Seat of {}", vacancy.former_member),
+            stakeholder_group: vacancy.stakeholder_group.clone(),
+            country: String::new(),
+            region: plenary_domain::countries::UnRegionalGroup::None,
+            gender: String::new(),
+            seat: RosterSeat::Vacancy,
+            line: 0,
+        });
+    }
     let (nominees_csv, source) = match &request.nominees {
         NomineeSource::Csv(text) => (text.clone(), "csv"),
         NomineeSource::Call => (
@@ -457,6 +482,7 @@ pub fn members_csv(members: &[RosterMember]) -> Result<String, ActionError> {
             RosterSeat::ExOfficio => "ex_officio",
             RosterSeat::StandingHostCountry => "standing_host_country",
             RosterSeat::Observer => "observer",
+            RosterSeat::Vacancy => "vacancy",
         };
         writer
             .write_record([

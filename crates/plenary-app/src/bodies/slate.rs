@@ -67,6 +67,10 @@ pub enum RosterSeat {
     ExOfficio,
     StandingHostCountry,
     Observer,
+    /// Not a member: a regular seat left by a resignation during the past cycle, which the
+    /// slate must refill from the row's stakeholder group (the domain's
+    /// `replacement_requirement`). Only the stakeholder group column counts.
+    Vacancy,
 }
 
 /// A nominee, as read from the nominees CSV (after merging duplicate nominations).
@@ -264,7 +268,10 @@ pub fn propose_slate_with_members(
     seats: Option<u32>,
 ) -> Result<SlateReport, ActionError> {
     let regions = region_table()?;
-    let (nominees, notes) = parse_nominees(constitution, &regions, nominees_csv)?;
+    let (nominees, mut notes) = parse_nominees(constitution, &regions, nominees_csv)?;
+    let (vacancies, members): (Vec<RosterMember>, Vec<RosterMember>) = members
+        .into_iter()
+        .partition(|member| member.seat == RosterSeat::Vacancy);
     check_ids(&members, &nominees)?;
     let seat_counts = seat_counts(constitution, &members, seats)?;
 
@@ -283,7 +290,8 @@ pub fn propose_slate_with_members(
         }
     }
     let genders: Vec<String> = genders.into_iter().collect();
-    let quotas = slate_quotas(constitution, seat_counts.regular_after, &genders);
+    let mut quotas = slate_quotas(constitution, seat_counts.regular_after, &genders);
+    quotas.extend(refill_quotas(&regular, &vacancies, &mut notes));
     let represented: BTreeSet<&str> = members
         .iter()
         .map(|member| member.country.as_str())
@@ -387,7 +395,7 @@ pub fn parse_members(
                     "seat",
                     "bad_seat",
                     format!(
-                        "{raw:?} is not a seat kind; use regular, ex_officio, standing_host_country or observer"
+                        "{raw:?} is not a seat kind; use regular, ex_officio, standing_host_country, observer or vacancy"
                     ),
                 )
             })?,
@@ -560,6 +568,47 @@ pub fn slate_quotas(
         }
     }
     quotas
+}
+
+/// One hard floor per stakeholder group that lost members by resignation: the slate refills
+/// those seats from the same group, so the body after appointment holds at least the group's
+/// continuing members plus its vacancies (each vacancy is also a note).
+fn refill_quotas(
+    regular: &[&RosterMember],
+    vacancies: &[RosterMember],
+    notes: &mut Vec<String>,
+) -> Vec<solver::Quota> {
+    let mut per_group: BTreeMap<&str, u32> = BTreeMap::new();
+    for vacancy in vacancies {
+        *per_group
+            .entry(vacancy.stakeholder_group.as_str())
+            .or_default() += 1;
+        notes.push(format!(
+            "{}: a seat vacated by resignation, refilled at the end of the cycle from {}",
+            vacancy.name,
+            vacancy.stakeholder_group.replace('_', " ")
+        ));
+    }
+    per_group
+        .into_iter()
+        .map(|(group, vacant)| {
+            let continuing = count(
+                regular
+                    .iter()
+                    .filter(|member| member.stakeholder_group == group),
+            );
+            solver::Quota {
+                label: format!(
+                    "Refill of {vacant} resigned seat{}: {}",
+                    if vacant == 1 { "" } else { "s" },
+                    group.replace('_', " ")
+                ),
+                condition: vec![pair(STAKEHOLDER_GROUP, group)],
+                min: Some(continuing + vacant),
+                max: None,
+            }
+        })
+        .collect()
 }
 
 /// Country code (upper case) → UN regional group, from the shipped reference file.
@@ -746,6 +795,7 @@ fn parse_seat(raw: &str) -> Option<RosterSeat> {
         "ex_officio" => Some(RosterSeat::ExOfficio),
         "standing_host_country" | "standing" => Some(RosterSeat::StandingHostCountry),
         "observer" => Some(RosterSeat::Observer),
+        "vacancy" => Some(RosterSeat::Vacancy),
         _ => None,
     }
 }
@@ -1079,7 +1129,8 @@ fn describe_slate(
 /// the check then reports as overfilled.
 fn seat_kind(seat: RosterSeat, ex_officio_left: &mut [(SeatKind, u32)]) -> SeatKind {
     match seat {
-        RosterSeat::Regular => SeatKind::Regular,
+        // Vacancies are split off before any seat is checked; a regular seat is what they were.
+        RosterSeat::Regular | RosterSeat::Vacancy => SeatKind::Regular,
         RosterSeat::StandingHostCountry => SeatKind::StandingHostCountry,
         RosterSeat::Observer => SeatKind::Observer,
         RosterSeat::ExOfficio => match ex_officio_left.iter_mut().find(|(_, left)| *left > 0) {

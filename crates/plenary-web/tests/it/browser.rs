@@ -242,7 +242,9 @@ async fn nomination_journey(driver: &WebDriver, base: &str) -> WebDriverResult<(
         .await?
         .click()
         .await?;
-    let calls = driver.query(By::Id("calls")).first().await?.text().await?;
+    // The new page announces the call; only then is the table the new one.
+    driver.query(By::Css("p.notice")).first().await?;
+    let calls = driver.find(By::Id("calls")).await?.text().await?;
     assert!(calls.contains("MAG 2028: call for nominations"), "{calls}");
     driver.find(By::Id("sign-out")).await?.click().await?;
     driver.query(By::Id("sign-in-link")).first().await?;

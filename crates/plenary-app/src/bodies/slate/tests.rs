@@ -89,7 +89,7 @@ fn bad_member_rows_are_refused_and_other_seats_are_not_balanced() {
         members_error(&format!(
             "{MEMBERS_HEADER}m1,Ana Tovel,civil_society,KE,woman,chair\n"
         )),
-        "members: line 2, column \"seat\": \"chair\" is not a seat kind; use regular, ex_officio, standing_host_country or observer"
+        "members: line 2, column \"seat\": \"chair\" is not a seat kind; use regular, ex_officio, standing_host_country, observer or vacancy"
     );
     assert_eq!(
         members_error(&format!(
@@ -296,5 +296,74 @@ fn displaced_nominees_are_named() {
     assert_eq!(
         name_displaced("choosing them would break Government (max 12)", &names),
         "choosing them would break Government (max 12)"
+    );
+}
+
+const EXAMPLE_MEMBERS: &str = include_str!("../../../../../docs/examples/slate/members.csv");
+const EXAMPLE_NOMINEES: &str = include_str!("../../../../../docs/examples/slate/nominees.csv");
+
+fn chosen_in_group(report: &SlateReport, group: &str) -> usize {
+    match &report.outcome {
+        SlateOutcome::Proposed(p) => p
+            .chosen
+            .iter()
+            .filter(|c| c.nominee.stakeholder_group == group)
+            .count(),
+        SlateOutcome::Infeasible(_) => panic!("expected a slate: {:?}", report.outcome),
+    }
+}
+
+#[test]
+fn seats_vacated_by_resignation_are_refilled_from_the_same_group() {
+    let constitution = crate::bodies::document::preset("mag").unwrap();
+    let base = propose_slate(&constitution, EXAMPLE_MEMBERS, EXAMPLE_NOMINEES, None).unwrap();
+    let before = chosen_in_group(&base, "private_sector");
+    // One more private-sector seat must be refilled than the optimum would choose anyway.
+    let vacancies = before + 1;
+    let mut members = EXAMPLE_MEMBERS.trim_end().to_owned();
+    for i in 0..vacancies {
+        members.push_str(&format!(
+            "\nv{i},Seat of resigned member {i},private_sector,,,vacancy"
+        ));
+    }
+    let report = propose_slate(&constitution, &members, EXAMPLE_NOMINEES, None).unwrap();
+    assert_eq!(
+        report.members.len(),
+        base.members.len(),
+        "a vacancy is not a member"
+    );
+    assert_eq!(report.seats, base.seats, "vacancies take no seat");
+    assert!(chosen_in_group(&report, "private_sector") >= vacancies);
+    let refill = report
+        .quotas
+        .iter()
+        .find(|q| q.label.starts_with("Refill of"))
+        .unwrap();
+    assert_eq!(
+        refill.label,
+        format!("Refill of {vacancies} resigned seats: private sector")
+    );
+    assert_eq!(
+        report
+            .notes
+            .iter()
+            .filter(|n| n.contains("vacated by resignation"))
+            .count(),
+        vacancies
+    );
+    // More vacancies than open seats cannot be refilled: explained, with the refill rule named.
+    let mut members = EXAMPLE_MEMBERS.trim_end().to_owned();
+    for i in 0..40 {
+        members.push_str(&format!("\nv{i},Seat {i},technical_community,,,vacancy"));
+    }
+    let report = propose_slate(&constitution, &members, EXAMPLE_NOMINEES, None).unwrap();
+    let SlateOutcome::Infeasible(why) = &report.outcome else {
+        panic!("expected no slate");
+    };
+    assert!(
+        why.relaxations
+            .iter()
+            .any(|r| r.label.starts_with("Refill of 40 resigned seats")),
+        "{why:?}"
     );
 }
