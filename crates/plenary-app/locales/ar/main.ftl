@@ -447,3 +447,7 @@ nomerr-unknown_stakeholder_group = اختر إحدى مجموعات أصحاب �
 nomerr-control_character = احذف أحرف التحكم.
 slates-run-from-call = اقتراح تشكيل من هذه الدعوة
 slates-run-from-call-help = يأخذ المُحسِّن الترشيحات المقبولة والمقيَّمة ويشغل المقاعد العادية الشاغرة.
+roster-under = الأشخاص أنفسهم في ظل نظام أساسي آخر
+roster-under-pick = النظام الأساسي
+roster-under-check = تحقّق
+roster-under-ok = سيستوفي هؤلاء الأعضاء كل قواعد هذا النظام الأساسي.

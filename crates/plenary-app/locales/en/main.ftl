@@ -443,3 +443,7 @@ nomerr-unknown_stakeholder_group = Choose one of the forum's stakeholder groups.
 nomerr-control_character = Remove the control characters.
 slates-run-from-call = Propose a slate from this call
 slates-run-from-call-help = The optimiser takes the eligible, scored nominations and fills the open regular seats.
+roster-under = The same people under another constitution
+roster-under-pick = Constitution
+roster-under-check = Check
+roster-under-ok = These members would meet every rule of this constitution.

@@ -443,3 +443,7 @@ nomerr-unknown_stakeholder_group = Elija uno de los grupos de partes interesadas
 nomerr-control_character = Elimine los caracteres de control.
 slates-run-from-call = Proponer una composición a partir de esta convocatoria
 slates-run-from-call-help = El optimizador toma las candidaturas admisibles y puntuadas y cubre los puestos ordinarios vacantes.
+roster-under = Las mismas personas con otros estatutos
+roster-under-pick = Estatutos
+roster-under-check = Comprobar
+roster-under-ok = Estos miembros cumplirían todas las reglas de estos estatutos.

@@ -443,3 +443,7 @@ nomerr-unknown_stakeholder_group = Choisissez l'un des groupes de parties prenan
 nomerr-control_character = Supprimez les caractères de contrôle.
 slates-run-from-call = Proposer une composition à partir de cet appel
 slates-run-from-call-help = L'optimiseur prend les candidatures recevables et notées et pourvoit les sièges ordinaires libres.
+roster-under = Les mêmes personnes sous d'autres statuts
+roster-under-pick = Statuts
+roster-under-check = Vérifier
+roster-under-ok = Ces membres respecteraient toutes les règles de ces statuts.

@@ -525,3 +525,23 @@ pub async fn continuing_members(
         .collect();
     Ok((roster.constitution, members))
 }
+
+/// The composition check of a roster's members under another constitution: "what would our
+/// current people look like under approach C?". Plain sentences, empty when they would meet
+/// every rule. Seats keep their kind; a kind the other constitution lacks is reported.
+pub fn check_roster_under(roster: &Roster, constitution: &Constitution) -> Vec<String> {
+    let profiles: Vec<MemberProfile> = roster
+        .members
+        .iter()
+        .map(|m| MemberProfile {
+            stakeholder_group: m.stakeholder_group.clone(),
+            un_regional_group: m.region,
+            gender: m.gender.clone(),
+            seat: m.seat.clone(),
+        })
+        .collect();
+    check_composition(constitution, &profiles)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}

@@ -22,6 +22,9 @@ use crate::visit::Visit;
 pub(crate) struct YearQuery {
     #[serde(default)]
     year: Option<i32>,
+    /// A preset to check the roster's members against (`approach_c_mhlb`).
+    #[serde(default)]
+    under: Option<String>,
 }
 
 /// GET /f/{slug}/bodies
@@ -55,6 +58,20 @@ pub(crate) async fn show(
     let roster = roster::roster(&state.app, &visit.viewer, &slug, &body, query.year)
         .await
         .map_err(|e| PageError::from_action(e, &visit.here))?;
+    let under = match query.under.as_deref().filter(|name| !name.is_empty()) {
+        None => None,
+        Some(name) => {
+            let constitution =
+                plenary_app::bodies::document::preset(name).ok_or_else(|| PageError::Invalid {
+                    field: "under".to_owned(),
+                })?;
+            let deviations = roster::check_roster_under(&roster, &constitution);
+            Some(
+                context! { name => name, title => constitution.rules().name.clone(), deviations => deviations },
+            )
+        }
+    };
+    let presets = plenary_app::bodies::document::preset_names();
     let officers: Vec<Value> =
         seats::officers_of_year(&state.app, &visit.viewer, &slug, &body, roster.year)
             .await
@@ -169,6 +186,7 @@ pub(crate) async fn show(
             forum => forum_value(&roster.forum), body => context! { slug => roster.body.slug.clone(), name => roster.body.name.clone() },
             constitution => roster.constitution.rules().name.clone(), version => roster.constitution_version,
             year => roster.year, years => roster.years.clone(), members => members, charts => charts, deviations => roster.deviations.clone(),
+            under => under, presets => presets,
             officers => officers, can_manage => can_manage,
             ex_officio => ex_officio, standing => standing, cross_tab => cross,
             open_calls => open_calls,

@@ -236,4 +236,26 @@ async fn a_bodys_roster_shows_its_balance_and_history() {
         client.get("/f/igf/bodies/nope").await.status,
         StatusCode::NOT_FOUND
     );
+
+    // The same people under another constitution: the MAG's own preset passes, the Leadership
+    // Panel's (10 regular seats, other groups) explains what would not fit.
+    let own = client.get("/f/igf/bodies/mag?year=2026&under=mag").await;
+    assert!(own.body.contains("id=\"under-title\""), "{}", own.body);
+    let panel = client
+        .get("/f/igf/bodies/mag?year=2026&under=leadership_panel")
+        .await;
+    let deviations = panel
+        .body
+        .split("id=\"under-deviations\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</ul>").next())
+        .unwrap_or_default();
+    assert!(deviations.matches("<li>").count() >= 1, "{}", panel.body);
+    assert_eq!(
+        client
+            .get("/f/igf/bodies/mag?under=no_such_preset")
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
 }
