@@ -199,10 +199,11 @@ pub struct SlateArgs {
     pub members: Option<std::path::PathBuf>,
     /// A stored body (slug, e.g. `mag`): its constitution and the members continuing into
     /// `--cycle` come from the database instead of --preset/--constitution and --members.
-    #[arg(long, requires_all = ["forum", "cycle"])]
+    #[arg(long, requires = "cycle")]
     pub body: Option<String>,
-    /// The forum of --body (slug, e.g. `igf`).
-    #[arg(long)]
+    /// The forum of --body (slug, e.g. `igf`); may be left out when only one forum has a
+    /// body of that slug.
+    #[arg(long, requires = "body")]
     pub forum: Option<String>,
     /// The cycle (year) the new members start in; members at their term limit the year
     /// before rotate out.

@@ -46,10 +46,8 @@ pub fn run(args: &SlateArgs) -> Result<(), Failure> {
 /// members continuing into cycle Y, with the nominees from the CSV file or, without
 /// `--nominees`, from the body's nomination call. `--save` stores the run.
 pub async fn run_stored(global: &GlobalArgs, args: &SlateArgs) -> Result<(), Failure> {
-    let (Some(forum), Some(body), Some(cycle)) = (&args.forum, &args.body, args.cycle) else {
-        return Err(Failure::Other(anyhow::anyhow!(
-            "--body needs --forum and --cycle"
-        )));
+    let (Some(body), Some(cycle)) = (&args.body, args.cycle) else {
+        return Err(Failure::Other(anyhow::anyhow!("--body needs --cycle")));
     };
     let nominees = match &args.nominees {
         Some(path) => NomineeSource::Csv(read(path, "nominees")?),
@@ -58,6 +56,11 @@ pub async fn run_stored(global: &GlobalArgs, args: &SlateArgs) -> Result<(), Fai
     let db = crate::config::connect(global, 2).await?;
     crate::config::require_current_schema(&db).await?;
     let app = crate::config::app(db.clone(), &crate::config::no_mail(), "http://localhost")?;
+    let forum = match &args.forum {
+        Some(forum) => forum.clone(),
+        None => forum_of_body(&app, body).await?,
+    };
+    let forum = forum.as_str();
     let request = RunRequest {
         cycle,
         seats: args.seats,
@@ -88,6 +91,29 @@ pub async fn run_stored(global: &GlobalArgs, args: &SlateArgs) -> Result<(), Fai
         eprintln!("stored as run {id}: /f/{forum}/bodies/{body}/slates/{id}");
     }
     printed
+}
+
+/// The one forum that has a body `body` (for `--body` without `--forum`).
+async fn forum_of_body(app: &plenary_app::App, body: &str) -> Result<String, Failure> {
+    let viewer = plenary_app::accounts::Viewer::anonymous();
+    let mut found = Vec::new();
+    for forum in plenary_app::forums::list_forums(app).await? {
+        let slug = forum.slug.as_str().to_owned();
+        let (_, bodies) = plenary_app::bodies::roster::list_bodies(app, &viewer, &slug).await?;
+        if bodies.iter().any(|b| b.slug == body) {
+            found.push(slug);
+        }
+    }
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err(Failure::Other(anyhow::anyhow!(
+            "no forum has a body {body:?}"
+        ))),
+        several => Err(Failure::Other(anyhow::anyhow!(
+            "several forums have a body {body:?} ({}); give --forum",
+            several.join(", ")
+        ))),
+    }
 }
 
 fn print_report(args: &SlateArgs, report: &SlateReport) -> Result<(), Failure> {

@@ -333,4 +333,19 @@ fn a_saved_run_is_stored_and_audited() {
         ],
     );
     assert_eq!(unsaved.status.code(), Some(2), "--save needs --body");
+    // Without --forum: the one forum with a body `mag`, and the pool of its 2027 call.
+    let out = plenary(dir.path(), &["slate", "--body", "mag", "--cycle", "2027"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).trim_end().ends_with("proven optimal"),
+        "{}",
+        stdout(&out)
+    );
+    let none = plenary(dir.path(), &["slate", "--body", "nope", "--cycle", "2027"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        stderr(&none).contains("no forum has a body \"nope\""),
+        "{}",
+        stderr(&none)
+    );
 }
