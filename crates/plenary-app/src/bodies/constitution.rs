@@ -341,8 +341,9 @@ fn fields(constitution: &Constitution) -> BTreeMap<String, String> {
             ChairRule::ElectedAnnually {
                 among_members,
                 rotate_stakeholder_group,
+                rotate_holder,
             } => format!(
-                "elected annually (among members: {among_members}, rotating stakeholder group: {rotate_stakeholder_group})"
+                "elected annually (among members: {among_members}, rotating stakeholder group: {rotate_stakeholder_group}, rotating holder: {rotate_holder})"
             ),
         },
     );

@@ -54,7 +54,9 @@ impl DocumentFormat {
 }
 
 /// The shipped presets by name (`mag`, `leadership_panel`, …), as `plenary_domain::bodies::presets::all()` names them.
+/// A hyphen reads as an underscore, so a body's slug finds its preset (`leadership-panel`).
 pub fn preset(name: &str) -> Option<Constitution> {
+    let name = name.trim().replace('-', "_");
     presets::all()
         .into_iter()
         .find(|(preset_name, _)| *preset_name == name)
@@ -117,6 +119,7 @@ pub fn to_toml(constitution: &Constitution) -> String {
         ChairDoc::ElectedAnnually {
             among_members,
             rotate_stakeholder_group,
+            rotate_holder,
         } => {
             push_key(&mut out, "rule", &toml_string("elected_annually"));
             push_key(&mut out, "among_members", &among_members.to_string());
@@ -125,6 +128,7 @@ pub fn to_toml(constitution: &Constitution) -> String {
                 "rotate_stakeholder_group",
                 &rotate_stakeholder_group.to_string(),
             );
+            push_key(&mut out, "rotate_holder", &rotate_holder.to_string());
         }
     }
 
@@ -364,8 +368,10 @@ struct TermDoc {
     max_consecutive_terms: Option<u32>,
 }
 
-/// `rule = "appointed"`, or `rule = "elected_annually"` with its two flags. `Appointed` is
+/// `rule = "appointed"`, or `rule = "elected_annually"` with its flags. `Appointed` is
 /// a struct variant so that `deny_unknown_fields` also refuses stray keys next to it.
+/// `rotate_holder` came later: a document without it (every one stored before) reads as
+/// `false`, the rule as it was.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 enum ChairDoc {
@@ -373,6 +379,8 @@ enum ChairDoc {
     ElectedAnnually {
         among_members: bool,
         rotate_stakeholder_group: bool,
+        #[serde(default)]
+        rotate_holder: bool,
     },
 }
 
@@ -471,9 +479,11 @@ impl DocumentDoc {
                 ChairRule::ElectedAnnually {
                     among_members,
                     rotate_stakeholder_group,
+                    rotate_holder,
                 } => ChairDoc::ElectedAnnually {
                     among_members,
                     rotate_stakeholder_group,
+                    rotate_holder,
                 },
             },
             stakeholder_groups: BalanceDoc::from_balance(&rules.stakeholder_groups, Clone::clone),
@@ -533,9 +543,11 @@ impl DocumentDoc {
                 ChairDoc::ElectedAnnually {
                     among_members,
                     rotate_stakeholder_group,
+                    rotate_holder,
                 } => ChairRule::ElectedAnnually {
                     among_members,
                     rotate_stakeholder_group,
+                    rotate_holder,
                 },
             },
             vice_chair: self.vice_chair,
@@ -818,6 +830,7 @@ fn chair_text(chair: ChairRule) -> String {
         ChairRule::ElectedAnnually {
             among_members,
             rotate_stakeholder_group,
+            rotate_holder,
         } => {
             let mut text = "elected every year by the members".to_owned();
             if among_members {
@@ -825,6 +838,9 @@ fn chair_text(chair: ChairRule) -> String {
             }
             if rotate_stakeholder_group {
                 text.push_str(", not from the outgoing holder's stakeholder group");
+            }
+            if rotate_holder {
+                text.push_str(", no one holding the same office two years running");
             }
             text
         }

@@ -129,6 +129,7 @@ fn rotation_rule(err: &RotationError) -> ActionError {
         RotationError::OfficeFilled { .. } => "office_filled",
         RotationError::HoldsOtherOffice { .. } => "holds_other_office",
         RotationError::SameStakeholderGroup { .. } => "same_stakeholder_group",
+        RotationError::SameHolderTwoYearsRunning { .. } => "same_holder_two_years_running",
     };
     ActionError::Rule {
         code,
@@ -963,7 +964,8 @@ pub async fn rotate_out_membership(
 
 /// Records `person` as the body's `office` holder for `year`. When the constitution elects
 /// its officers, the domain's `check_officer_rotation` decides (members only, one office per
-/// person and year, rotation across stakeholder groups); when the chair is appointed, the
+/// person and year, no one in the same office two years running when holders rotate,
+/// rotation across stakeholder groups); when the chair is appointed, the
 /// appointment is recorded as given, one holder per office and year. `ManageBodies`; audited.
 pub async fn record_officer(
     app: &App,
@@ -1027,8 +1029,18 @@ async fn officer_in_tx(
                 is_member: membership.is_some(),
                 year,
             };
-            check_officer_rotation(&ctx.constitution, &history, &candidate)
-                .map_err(|e| rotation_rule(&e))?;
+            check_officer_rotation(&ctx.constitution, &history, &candidate).map_err(|e| {
+                // The domain knows people by id; the secretariat knows them by name.
+                let mut refused = rotation_rule(&e);
+                if let (ActionError::Rule { message, .. }, Some(m)) = (&mut refused, membership) {
+                    *message = message.replacen(
+                        &format!("person {person}"),
+                        &format!("{} (person {person})", m.row.display_name),
+                        1,
+                    );
+                }
+                refused
+            })?;
         }
         ChairRule::Appointed => {
             // The appointed chair holds a seat (the MAG chair's ex officio seat): the

@@ -100,6 +100,43 @@ fn a_shown_json_preset_checks() {
 }
 
 #[test]
+fn the_leadership_panel_shows_its_rotating_officers() {
+    let dir = tempfile::tempdir().unwrap();
+    // The body's slug finds the preset as well as the preset's own name.
+    let out = plenary(dir.path(), &["constitution", "show", "leadership-panel"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "[chair]\nrule = \"elected_annually\"\namong_members = true\nrotate_stakeholder_group = false\nrotate_holder = true\n"
+        ),
+        "{text}"
+    );
+    let out = plenary(
+        dir.path(),
+        &[
+            "constitution",
+            "show",
+            "leadership_panel",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["chair"]["rotate_holder"], true);
+
+    std::fs::write(dir.path().join("lp.toml"), &text).unwrap();
+    let out = plenary(dir.path(), &["constitution", "check", "lp.toml"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("chair: elected every year by the members, from among the members, no one holding the same office two years running; with a vice-chair"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn a_document_whose_floors_exceed_the_seats_fails_with_the_arithmetic() {
     let dir = tempfile::tempdir().unwrap();
     let text = write_mag(dir.path(), "toml", "mag.toml");

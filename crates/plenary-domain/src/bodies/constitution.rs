@@ -152,6 +152,12 @@ pub enum ChairRule {
         /// The new holder of an office may not come from the stakeholder group of the
         /// outgoing holder of the same office.
         rotate_stakeholder_group: bool,
+        /// The offices rotate among the members ("held on an annual rotating basis", the
+        /// Leadership Panel's ToR): no one holds the same office two years running, so the
+        /// holder of an office for one year may not hold it the year before or the year
+        /// after. Holding it again after a year's gap, or holding the other office the next
+        /// year (vice-chair, then chair), is allowed.
+        rotate_holder: bool,
     },
 }
 

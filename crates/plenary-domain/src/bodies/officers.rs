@@ -180,6 +180,17 @@ pub enum RotationError {
         stakeholder_group: String,
         outgoing_year: i32,
     },
+    #[error(
+        "the {office} of this body rotates every year and no one holds it two years running: person {person} is the {office} for {held_year}, so they cannot also be the {office} for {year}"
+    )]
+    SameHolderTwoYearsRunning {
+        person: PersonId,
+        office: Office,
+        /// The year the candidate stands for.
+        year: i32,
+        /// The year next to it (before or after) in which the candidate holds the office.
+        held_year: i32,
+    },
 }
 
 /// Fills the constitution's ex officio seats: host-country seats from `host_countries`, the
@@ -216,9 +227,11 @@ pub fn fill_ex_officio(
 
 /// Checks a candidate for an office in the annual election: the constitution must elect the
 /// office, the candidate must be a member when it says "among members", the office must
-/// still be open for that year, one person holds one office a year, and when the
-/// constitution rotates stakeholder groups the candidate may not share the group of the
-/// outgoing holder of the same office (the latest earlier year in `history`).
+/// still be open for that year, one person holds one office a year, when the constitution
+/// rotates holders the candidate may not hold the same office the year before or the year
+/// after (`history` may be recorded out of order), and when it rotates stakeholder groups
+/// the candidate may not share the group of the outgoing holder of the same office (the
+/// latest earlier year in `history`).
 pub fn check_officer_rotation(
     constitution: &Constitution,
     history: &[OfficerTerm],
@@ -228,6 +241,7 @@ pub fn check_officer_rotation(
     let ChairRule::ElectedAnnually {
         among_members,
         rotate_stakeholder_group,
+        rotate_holder,
     } = rules.chair
     else {
         return Err(RotationError::ChairIsAppointed);
@@ -253,6 +267,21 @@ pub fn check_officer_rotation(
                 person: candidate.person,
                 other: term.office,
                 year: candidate.year,
+            });
+        }
+    }
+    if rotate_holder {
+        let adjacent = history
+            .iter()
+            .filter(|term| term.person == candidate.person && term.office == candidate.office)
+            .filter(|term| term.year == candidate.year - 1 || term.year == candidate.year + 1)
+            .min_by_key(|term| term.year);
+        if let Some(held) = adjacent {
+            return Err(RotationError::SameHolderTwoYearsRunning {
+                person: candidate.person,
+                office: candidate.office,
+                year: candidate.year,
+                held_year: held.year,
             });
         }
     }

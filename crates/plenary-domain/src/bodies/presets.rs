@@ -115,8 +115,10 @@ pub fn mag(former_host_countries: u32) -> Constitution {
 ///   Secretary-General's Envoy on Technology (15 in all; igf-rules.md §4 agrees).
 /// - "Membership and tenure": a two-year term.
 /// - "The roles of Chair and Vice-Chair of the Panel will be held on an annual rotating basis
-///   amongst members, elected by members of the Panel": elected annually, among members. The
-///   ToR sets no stakeholder-group rotation, so `rotate_stakeholder_group` is false.
+///   amongst members, elected by members of the Panel" (line 41): elected annually, among
+///   members, and the roles rotate among the members, so no one holds the same office two
+///   years running (`rotate_holder`). The ToR sets no stakeholder-group rotation, so
+///   `rotate_stakeholder_group` is false.
 ///
 /// Plenary's choices where the ToR is silent: at most 2 consecutive terms; a rotation share
 /// of 50 % a year (two-year terms); no gender above 60 % (the ToR asks for "due regard for
@@ -157,6 +159,7 @@ pub fn leadership_panel() -> Constitution {
         chair: ChairRule::ElectedAnnually {
             among_members: true,
             rotate_stakeholder_group: false,
+            rotate_holder: true,
         },
         vice_chair: true,
         engagement_policy: EngagementPolicy::DEFAULT,
@@ -178,8 +181,9 @@ pub fn leadership_panel() -> Constitution {
 /// Modelled as: 25 regular seats plus the MAG chair and the Tech Envoy ex officio (25 to 27
 /// voting members); a rotation share of 33 %; a vice-chair. Plenary's choices: one-year
 /// terms, at most 3 (the MAG's, since the text only says "limited"); the rotating co-chair
-/// is elected annually among members and rotates between stakeholder groups (our reading of
-/// "rotational"); the UNSG as honorary chair holds no seat; at least 4 seats for each of
+/// is elected annually among members and rotates between stakeholder groups and between
+/// holders, no one being co-chair two years running (our reading of "rotational … drawn
+/// from any member", the same wording as the Leadership Panel's ToR); the UNSG as honorary chair holds no seat; at least 4 seats for each of
 /// the four groups (footnote 5's minimum); at least 3 per UN regional group ("geographical
 /// balance" without figures); no gender above 60 %.
 pub fn approach_a_mhlb() -> Constitution {
@@ -199,6 +203,7 @@ pub fn approach_a_mhlb() -> Constitution {
         chair: ChairRule::ElectedAnnually {
             among_members: true,
             rotate_stakeholder_group: true,
+            rotate_holder: true,
         },
         vice_chair: true,
         engagement_policy: EngagementPolicy::DEFAULT,

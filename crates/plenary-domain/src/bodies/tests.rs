@@ -238,7 +238,8 @@ fn presets_carry_the_numbers_of_their_sources() {
         rules.chair,
         ChairRule::ElectedAnnually {
             among_members: true,
-            rotate_stakeholder_group: false
+            rotate_stakeholder_group: false,
+            rotate_holder: true
         }
     );
     assert!(rules.vice_chair);
@@ -773,6 +774,132 @@ fn officer_elections_follow_the_chair_rule() {
             &candidate(4, Office::ViceChair, "government", true, 2025)
         ),
         Err(RotationError::NoViceChair)
+    );
+}
+
+#[test]
+fn officers_rotate_among_holders_when_the_constitution_says_so() {
+    // The Leadership Panel's ToR: "held on an annual rotating basis amongst members".
+    let rotating = presets::leadership_panel();
+    assert!(matches!(
+        rotating.rules().chair,
+        ChairRule::ElectedAnnually {
+            rotate_holder: true,
+            ..
+        }
+    ));
+    let mut draft = rotating.clone().into_draft();
+    draft.chair = ChairRule::ElectedAnnually {
+        among_members: true,
+        rotate_stakeholder_group: false,
+        rotate_holder: false,
+    };
+    let not_rotating = Constitution::validate(draft).unwrap();
+    let term = |person: i64, office: Office, year: i32| OfficerTerm {
+        person: PersonId(person),
+        office,
+        stakeholder_group: "civil_society".to_owned(),
+        year,
+    };
+    // Person 1 chaired in 2024 and 2026 was left open; person 2 was vice-chair in 2024;
+    // person 5 is already recorded as chair for 2029 (history entered out of order).
+    let history = vec![
+        term(1, Office::Chair, 2024),
+        term(2, Office::ViceChair, 2024),
+        term(3, Office::Chair, 2025),
+        term(4, Office::ViceChair, 2025),
+        term(5, Office::Chair, 2029),
+    ];
+    let candidate = |person: i64, office: Office, year: i32| OfficerCandidate {
+        person: PersonId(person),
+        office,
+        stakeholder_group: "civil_society".to_owned(),
+        is_member: true,
+        year,
+    };
+    let refused = |person: i64, office: Office, year: i32, held_year: i32| {
+        Err(RotationError::SameHolderTwoYearsRunning {
+            person: PersonId(person),
+            office,
+            year,
+            held_year,
+        })
+    };
+    let cases: [(
+        &str,
+        &Constitution,
+        OfficerCandidate,
+        Result<(), RotationError>,
+    ); 9] = [
+        (
+            "the 2025 chair again as chair for 2026",
+            &rotating,
+            candidate(3, Office::Chair, 2026),
+            refused(3, Office::Chair, 2026, 2025),
+        ),
+        (
+            "the 2025 vice-chair again as vice-chair for 2026",
+            &rotating,
+            candidate(4, Office::ViceChair, 2026),
+            refused(4, Office::ViceChair, 2026, 2025),
+        ),
+        (
+            "the 2025 chair as vice-chair for 2026: the other office",
+            &rotating,
+            candidate(3, Office::ViceChair, 2026),
+            Ok(()),
+        ),
+        (
+            "the 2025 vice-chair as chair for 2026: the other office",
+            &rotating,
+            candidate(4, Office::Chair, 2026),
+            Ok(()),
+        ),
+        (
+            "the 2024 chair as chair for 2026, after a year's gap",
+            &rotating,
+            candidate(1, Office::Chair, 2026),
+            Ok(()),
+        ),
+        (
+            "the 2029 chair as chair for 2028: the year before counts too",
+            &rotating,
+            candidate(5, Office::Chair, 2028),
+            refused(5, Office::Chair, 2028, 2029),
+        ),
+        (
+            "the 2029 chair as chair for 2027, two years before",
+            &rotating,
+            candidate(5, Office::Chair, 2027),
+            Ok(()),
+        ),
+        (
+            "rule off: the 2025 chair again as chair for 2026",
+            &not_rotating,
+            candidate(3, Office::Chair, 2026),
+            Ok(()),
+        ),
+        (
+            "rule off: the 2029 chair as chair for 2028",
+            &not_rotating,
+            candidate(5, Office::Chair, 2028),
+            Ok(()),
+        ),
+    ];
+    for (name, constitution, candidate, expected) in cases {
+        assert_eq!(
+            check_officer_rotation(constitution, &history, &candidate),
+            expected,
+            "{name}"
+        );
+    }
+    // The refusal says who, which office and which year they held it.
+    let message = check_officer_rotation(&rotating, &history, &candidate(3, Office::Chair, 2026))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        message,
+        "the chair of this body rotates every year and no one holds it two years running: person 3 is the chair for 2025, so they cannot also be the chair for 2026"
     );
 }
 

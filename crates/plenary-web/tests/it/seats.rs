@@ -299,6 +299,101 @@ async fn engagement_records_and_officers_are_audited() {
 }
 
 #[tokio::test]
+async fn the_leadership_panel_chair_is_not_re_elected_the_next_year() {
+    let test = TestApp::new().await;
+    let token = test.api_token(SECRETARIAT).await;
+    let res = test
+        .api(
+            Method::GET,
+            "/api/v1/forums/igf/bodies/leadership-panel/seats?year=2026",
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let lp = res.json();
+    let chair = lp["officers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["office"] == "chair")
+        .cloned()
+        .unwrap();
+    let (person, name) = (chair["person"].clone(), chair["name"].as_str().unwrap());
+    let seat = lp["seats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["person"] == person)
+        .cloned()
+        .unwrap();
+    // The chair's two-year term ends with 2026: renew it so they are a member in 2027.
+    let res = test
+        .api(
+            Method::POST,
+            &format!(
+                "/api/v1/forums/igf/bodies/leadership-panel/memberships/{}/renew",
+                seat["membership"]
+            ),
+            Some(&token),
+            Some(r#"{"override_reason": "the panel asked the chair to stay on"}"#),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+
+    let mut client = test.signed_in(SECRETARIAT).await;
+    let person = person.to_string();
+    let elect = |office: &'static str| {
+        [
+            ("year", "2027"),
+            ("office", office),
+            ("person", person.as_str()),
+        ]
+    };
+    // Chair again for 2027: refused, and the page says who, which office and which year.
+    let res = client
+        .post_form("/f/igf/bodies/leadership-panel/officers", &elect("chair"))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body.contains(&format!(
+            "no one holds it two years running: {name} (person {person}) is the chair for 2026, so they cannot also be the chair for 2027"
+        )),
+        "{}",
+        res.body
+    );
+    // Vice-chair for 2027: the other office, allowed.
+    let res = client
+        .post_form(
+            "/f/igf/bodies/leadership-panel/officers",
+            &elect("vice_chair"),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let res = test
+        .api(
+            Method::GET,
+            "/api/v1/forums/igf/bodies/leadership-panel/seats?year=2027",
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let offices: Vec<(String, String)> = res.json()["officers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["office"].as_str().unwrap().to_owned(),
+                o["person"].to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(offices, vec![("vice_chair".to_owned(), person.clone())]);
+}
+
+#[tokio::test]
 async fn only_the_secretariat_manages_seats() {
     let test = TestApp::new().await;
     for email in [

@@ -113,6 +113,57 @@ fn a_hand_written_document_reads_and_round_trips() {
     assert_eq!(from_json(&to_json(&constitution)).unwrap(), constitution);
 }
 
+fn rotate_holder_of(constitution: &Constitution) -> bool {
+    match constitution.rules().chair {
+        ChairRule::ElectedAnnually { rotate_holder, .. } => rotate_holder,
+        ChairRule::Appointed => panic!("expected an elected chair"),
+    }
+}
+
+#[test]
+fn rotate_holder_defaults_to_false_and_round_trips() {
+    // Documents stored before the key existed (SMALL_BODY has no `rotate_holder`) still read,
+    // with the holder not rotating, in TOML and in JSON.
+    let old = from_toml(SMALL_BODY).unwrap();
+    assert!(!rotate_holder_of(&old));
+    let mut old_json: serde_json::Value = serde_json::from_str(&to_json(&old)).unwrap();
+    let chair = old_json["chair"].as_object_mut().unwrap();
+    assert_eq!(
+        chair.remove("rotate_holder"),
+        Some(serde_json::Value::Bool(false))
+    );
+    assert!(!rotate_holder_of(
+        &from_json(&old_json.to_string()).unwrap()
+    ));
+
+    // Written out, the key is always there; true reads back as true.
+    let rotating_text = SMALL_BODY.replace(
+        "rotate_stakeholder_group = true",
+        "rotate_stakeholder_group = true\nrotate_holder = true",
+    );
+    let rotating = from_toml(&rotating_text).unwrap();
+    assert!(rotate_holder_of(&rotating));
+    assert!(to_toml(&old).contains("\nrotate_holder = false\n"));
+    assert!(to_toml(&rotating).contains("\nrotate_holder = true\n"));
+    assert_eq!(from_toml(&to_toml(&rotating)).unwrap(), rotating);
+    assert_eq!(from_json(&to_json(&rotating)).unwrap(), rotating);
+    let json: serde_json::Value = serde_json::from_str(&to_json(&rotating)).unwrap();
+    assert_eq!(json["chair"]["rotate_holder"], true);
+
+    // The Leadership Panel's ToR rotates its chair and vice-chair among the members.
+    let panel = preset("leadership_panel").unwrap();
+    assert!(rotate_holder_of(&panel));
+    assert!(to_toml(&panel).contains("\nrotate_holder = true\n"));
+
+    // Not a boolean: refused by name.
+    let text = SMALL_BODY.replace(
+        "rotate_stakeholder_group = true",
+        "rotate_stakeholder_group = true\nrotate_holder = \"yes\"",
+    );
+    let problem = document_problem(from_toml(&text));
+    assert!(problem.contains("invalid type"), "{problem}");
+}
+
 #[test]
 fn json_and_toml_of_the_same_constitution_agree() {
     let mag = preset("mag").unwrap();
@@ -256,6 +307,8 @@ fn preset_names_cover_every_preset() {
         assert!(preset(name).is_some(), "{name}");
     }
     assert_eq!(preset("MAG"), None);
+    // A body's slug finds its preset.
+    assert_eq!(preset("leadership-panel"), preset("leadership_panel"));
 }
 
 #[test]
@@ -314,6 +367,8 @@ fn the_summary_of_a_small_body_shows_counts_and_elected_chairs() {
     let lines = summary(&from_toml(SMALL_BODY).unwrap(), None);
     assert!(lines.contains(&"terms: 24-month terms, no limit on consecutive terms".to_owned()));
     assert!(lines.contains(&"chair: elected every year by the members, from among the members, not from the outgoing holder's stakeholder group; with a vice-chair".to_owned()));
+    let panel = summary(&preset("leadership_panel").unwrap(), None);
+    assert!(panel.contains(&"chair: elected every year by the members, from among the members, no one holding the same office two years running; with a vice-chair".to_owned()), "{panel:#?}");
     assert!(lines.contains(&"stakeholder groups: civil society 2 to 5 seats (cap 50 %); other stakeholder groups allowed".to_owned()), "{lines:#?}");
     assert!(lines.contains(&"UN regional groups: no quotas".to_owned()));
     assert!(lines.contains(&"gender: woman at least 4 seats (40 %)".to_owned()));

@@ -354,7 +354,19 @@ async fn officers_follow_the_chair_rule() {
             .cloned()
             .unwrap()
     };
-    let civil = member("civil_society");
+    // The 2026 chair (the demo's: civil society) and a private-sector member.
+    let chair_2026 = lp
+        .officers
+        .iter()
+        .find(|o| o.office == Office::Chair)
+        .unwrap();
+    let civil = lp
+        .seats
+        .iter()
+        .find(|s| s.person == chair_2026.person)
+        .cloned()
+        .unwrap();
+    assert_eq!(civil.stakeholder_group, "civil_society");
     let private = member("private_sector");
     // 2026 is filled; 2027 needs members: renew two (two-year terms) with an override.
     let (code, _) = rule_code(
@@ -395,15 +407,38 @@ async fn officers_follow_the_chair_rule() {
         .await
         .unwrap();
     }
-    // The Leadership Panel's constitution elects among members without rotating groups:
-    // the 2026 chair's group may hold the chair again.
+    // The Leadership Panel's constitution elects among members and rotates the holders
+    // ("held on an annual rotating basis amongst members"), not the stakeholder groups.
     assert!(matches!(
         ctx_chair_rule(app, sec).await,
         ChairRule::ElectedAnnually {
             among_members: true,
-            rotate_stakeholder_group: false
+            rotate_stakeholder_group: false,
+            rotate_holder: true
         }
     ));
+    // The 2026 chair cannot chair again in 2027; the refusal names them and the year.
+    let (code, message) = rule_code(
+        record_officer(
+            app,
+            sec,
+            "igf",
+            "leadership-panel",
+            2027,
+            Office::Chair,
+            civil.person,
+        )
+        .await,
+    );
+    assert_eq!(code, "same_holder_two_years_running");
+    assert_eq!(
+        message,
+        format!(
+            "the chair of this body rotates every year and no one holds it two years running: {} (person {}) is the chair for 2026, so they cannot also be the chair for 2027",
+            civil.name, civil.person
+        )
+    );
+    // Nothing was stored by the refusal: the 2027 chair is still open.
     record_officer(
         app,
         sec,
@@ -411,7 +446,7 @@ async fn officers_follow_the_chair_rule() {
         "leadership-panel",
         2027,
         Office::Chair,
-        civil.person,
+        private.person,
     )
     .await
     .unwrap();
@@ -423,7 +458,7 @@ async fn officers_follow_the_chair_rule() {
             "leadership-panel",
             2027,
             Office::ViceChair,
-            civil.person,
+            private.person,
         )
         .await,
     );
@@ -432,6 +467,7 @@ async fn officers_follow_the_chair_rule() {
         message.contains("one person cannot hold both offices"),
         "{message}"
     );
+    // The other office is allowed: the 2026 chair becomes the 2027 vice-chair.
     record_officer(
         app,
         sec,
@@ -439,7 +475,7 @@ async fn officers_follow_the_chair_rule() {
         "leadership-panel",
         2027,
         Office::ViceChair,
-        private.person,
+        civil.person,
     )
     .await
     .unwrap();
@@ -452,8 +488,8 @@ async fn officers_follow_the_chair_rule() {
             .map(|o| (o.person, o.office))
             .collect::<Vec<(PersonId, Office)>>(),
         vec![
-            (civil.person, Office::Chair),
-            (private.person, Office::ViceChair)
+            (private.person, Office::Chair),
+            (civil.person, Office::ViceChair)
         ]
     );
     // The MAG's chair is appointed: recorded as given, no vice-chair.
