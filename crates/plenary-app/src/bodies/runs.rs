@@ -263,6 +263,9 @@ async fn prepare(
 ) -> Result<Prepared, ActionError> {
     let (_, mut members) =
         continuing_members(app, viewer, forum_slug, body_slug, request.cycle).await?;
+    let former =
+        former_members(app, viewer, forum_slug, body_slug, request.cycle, &members).await?;
+    members.extend(former);
     let vacancies = crate::bodies::seats::seats_as_operator(
         app,
         forum_slug,
@@ -420,6 +423,49 @@ async fn store_run(
     Ok((id, report))
 }
 
+/// Everyone who held a regular seat of the body before the cycle and does not continue into
+/// it, once per name and country, as `former` rows: their countries tell the slate which
+/// countries the body has never had.
+async fn former_members(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+    cycle: i32,
+    continuing: &[RosterMember],
+) -> Result<Vec<RosterMember>, ActionError> {
+    let latest = crate::bodies::roster::roster(app, viewer, forum_slug, body_slug, None).await?;
+    let mut seen: BTreeSet<(String, String)> = continuing
+        .iter()
+        .map(|m| (m.name.clone(), m.country.clone()))
+        .collect();
+    let mut former = Vec::new();
+    for year in latest.years.iter().copied().filter(|year| *year < cycle) {
+        let roster =
+            crate::bodies::roster::roster(app, viewer, forum_slug, body_slug, Some(year)).await?;
+        for m in roster
+            .members
+            .iter()
+            .filter(|m| m.seat == plenary_domain::bodies::SeatKind::Regular)
+        {
+            let country = m.country_iso2.clone().unwrap_or_default();
+            if seen.insert((m.name.clone(), country.clone())) {
+                former.push(RosterMember {
+                    id: format!("f{:03}", former.len() + 1),
+                    name: m.name.clone(),
+                    stakeholder_group: m.stakeholder_group.clone(),
+                    country,
+                    region: m.region,
+                    gender: m.gender.clone(),
+                    seat: RosterSeat::Former,
+                    line: 0,
+                });
+            }
+        }
+    }
+    Ok(former)
+}
+
 /// The nominees CSV of the body's nomination call for the cycle: its eligible, scored
 /// nominations (`bodies::nominations::slate_pool_csv`). Callers have checked the permission.
 async fn call_pool(
@@ -483,6 +529,7 @@ pub fn members_csv(members: &[RosterMember]) -> Result<String, ActionError> {
             RosterSeat::StandingHostCountry => "standing_host_country",
             RosterSeat::Observer => "observer",
             RosterSeat::Vacancy => "vacancy",
+            RosterSeat::Former => "former",
         };
         writer
             .write_record([

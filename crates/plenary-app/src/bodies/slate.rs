@@ -43,6 +43,10 @@ pub const FIRST_TIME_BONUS: f64 = 5.0;
 /// The bonus a nominee from a country no continuing member comes from adds to the total.
 pub const NEW_COUNTRY_BONUS: f64 = 8.0;
 
+/// The further bonus, when the members CSV carries the body's history (`former` rows), of a
+/// nominee from a country no member, continuing or former, has ever come from.
+pub const NEVER_REPRESENTED_BONUS: f64 = 4.0;
+
 /// A continuing member, as read from the members CSV.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterMember {
@@ -71,6 +75,10 @@ pub enum RosterSeat {
     /// slate must refill from the row's stakeholder group (the domain's
     /// `replacement_requirement`). Only the stakeholder group column counts.
     Vacancy,
+    /// Not a member: someone who held a regular seat in an earlier cycle. Only the country
+    /// counts: with such rows the slate knows the body's history and prefers nominees from
+    /// countries never represented on it (`NEVER_REPRESENTED_BONUS`).
+    Former,
 }
 
 /// A nominee, as read from the nominees CSV (after merging duplicate nominations).
@@ -272,6 +280,9 @@ pub fn propose_slate_with_members(
     let (vacancies, members): (Vec<RosterMember>, Vec<RosterMember>) = members
         .into_iter()
         .partition(|member| member.seat == RosterSeat::Vacancy);
+    let (former, members): (Vec<RosterMember>, Vec<RosterMember>) = members
+        .into_iter()
+        .partition(|member| member.seat == RosterSeat::Former);
     check_ids(&members, &nominees)?;
     let seat_counts = seat_counts(constitution, &members, seats)?;
 
@@ -297,14 +308,21 @@ pub fn propose_slate_with_members(
         .map(|member| member.country.as_str())
         .filter(|country| !country.is_empty())
         .collect();
-    let preferences = preferences();
+    let ever_represented: BTreeSet<&str> = represented
+        .iter()
+        .copied()
+        .chain(former.iter().map(|member| member.country.as_str()))
+        .filter(|country| !country.is_empty())
+        .collect();
+    let history = (!former.is_empty()).then_some(&ever_represented);
+    let preferences = preferences(history.is_some());
     let problem = solver::SlateProblem {
         seats_to_fill: seat_counts.seats_to_fill,
         continuing: regular.iter().map(|member| member_person(member)).collect(),
         nominees: nominees
             .iter()
             .map(|nominee| solver::Nominee {
-                person: nominee_person(nominee, &represented),
+                person: nominee_person(nominee, &represented, history),
                 score: nominee.score,
             })
             .collect(),
@@ -395,7 +413,7 @@ pub fn parse_members(
                     "seat",
                     "bad_seat",
                     format!(
-                        "{raw:?} is not a seat kind; use regular, ex_officio, standing_host_country, observer or vacancy"
+                        "{raw:?} is not a seat kind; use regular, ex_officio, standing_host_country, observer, vacancy or former"
                     ),
                 )
             })?,
@@ -629,6 +647,8 @@ const FIRST_TIME: &str = "first_time";
 const NEW_COUNTRY: &str = "country_not_represented";
 const FIRST_TIME_LABEL: &str = "First-time member";
 const NEW_COUNTRY_LABEL: &str = "Country not represented among continuing members";
+const NEVER_REPRESENTED: &str = "country_never_represented";
+const NEVER_REPRESENTED_LABEL: &str = "Country never represented on the body before";
 
 /// A CSV file read into rows, with its header checked.
 struct CsvTable {
@@ -796,6 +816,7 @@ fn parse_seat(raw: &str) -> Option<RosterSeat> {
         "standing_host_country" | "standing" => Some(RosterSeat::StandingHostCountry),
         "observer" => Some(RosterSeat::Observer),
         "vacancy" => Some(RosterSeat::Vacancy),
+        "former" => Some(RosterSeat::Former),
         _ => None,
     }
 }
@@ -952,8 +973,8 @@ fn seat_counts(
     })
 }
 
-fn preferences() -> Vec<solver::Preference> {
-    vec![
+fn preferences(history_known: bool) -> Vec<solver::Preference> {
+    let mut preferences = vec![
         solver::Preference {
             label: FIRST_TIME_LABEL.to_owned(),
             condition: vec![pair(FIRST_TIME, "true")],
@@ -964,7 +985,15 @@ fn preferences() -> Vec<solver::Preference> {
             condition: vec![pair(NEW_COUNTRY, "true")],
             weight: NEW_COUNTRY_BONUS,
         },
-    ]
+    ];
+    if history_known {
+        preferences.push(solver::Preference {
+            label: NEVER_REPRESENTED_LABEL.to_owned(),
+            condition: vec![pair(NEVER_REPRESENTED, "true")],
+            weight: NEVER_REPRESENTED_BONUS,
+        });
+    }
+    preferences
 }
 
 fn member_person(member: &RosterMember) -> solver::Person {
@@ -982,8 +1011,13 @@ fn member_person(member: &RosterMember) -> solver::Person {
     }
 }
 
-fn nominee_person(nominee: &SlateNominee, represented: &BTreeSet<&str>) -> solver::Person {
+fn nominee_person(
+    nominee: &SlateNominee,
+    represented: &BTreeSet<&str>,
+    ever_represented: Option<&BTreeSet<&str>>,
+) -> solver::Person {
     let new_country = !represented.contains(nominee.country.as_str());
+    let never = ever_represented.is_some_and(|ever| !ever.contains(nominee.country.as_str()));
     solver::Person {
         id: nominee.id.clone(),
         attributes: BTreeMap::from([
@@ -996,6 +1030,7 @@ fn nominee_person(nominee: &SlateNominee, represented: &BTreeSet<&str>) -> solve
             (COUNTRY.to_owned(), nominee.country.clone()),
             (FIRST_TIME.to_owned(), nominee.first_time.to_string()),
             (NEW_COUNTRY.to_owned(), new_country.to_string()),
+            (NEVER_REPRESENTED.to_owned(), never.to_string()),
         ]),
     }
 }
@@ -1129,8 +1164,9 @@ fn describe_slate(
 /// the check then reports as overfilled.
 fn seat_kind(seat: RosterSeat, ex_officio_left: &mut [(SeatKind, u32)]) -> SeatKind {
     match seat {
-        // Vacancies are split off before any seat is checked; a regular seat is what they were.
-        RosterSeat::Regular | RosterSeat::Vacancy => SeatKind::Regular,
+        // Vacancies and former members are split off before any seat is checked; a regular
+        // seat is what they were.
+        RosterSeat::Regular | RosterSeat::Vacancy | RosterSeat::Former => SeatKind::Regular,
         RosterSeat::StandingHostCountry => SeatKind::StandingHostCountry,
         RosterSeat::Observer => SeatKind::Observer,
         RosterSeat::ExOfficio => match ex_officio_left.iter_mut().find(|(_, left)| *left > 0) {

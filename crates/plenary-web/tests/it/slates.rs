@@ -305,6 +305,17 @@ async fn the_api_runs_reads_and_decides_for_the_secretariat_only() {
     assert_eq!(run["nominee_source"], "call");
     assert_eq!(run["outcome"], "proposed", "{}", run["report"]);
     assert!(run["report"]["nominees_considered"].as_u64().unwrap() >= 30);
+    // A stored body has a history: countries it never had earn the further bonus.
+    let labels: Vec<&str> = run["report"]["preferences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["label"].as_str())
+        .collect();
+    assert!(
+        labels.contains(&"Country never represented on the body before"),
+        "{labels:?}"
+    );
     let res = test
         .api(Method::POST, path, Some(&token), Some(r#"{"cycle": 2031}"#))
         .await;

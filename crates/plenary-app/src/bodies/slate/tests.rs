@@ -89,7 +89,7 @@ fn bad_member_rows_are_refused_and_other_seats_are_not_balanced() {
         members_error(&format!(
             "{MEMBERS_HEADER}m1,Ana Tovel,civil_society,KE,woman,chair\n"
         )),
-        "members: line 2, column \"seat\": \"chair\" is not a seat kind; use regular, ex_officio, standing_host_country, observer or vacancy"
+        "members: line 2, column \"seat\": \"chair\" is not a seat kind; use regular, ex_officio, standing_host_country, observer, vacancy or former"
     );
     assert_eq!(
         members_error(&format!(
@@ -366,4 +366,53 @@ fn seats_vacated_by_resignation_are_refilled_from_the_same_group() {
             .any(|r| r.label.starts_with("Refill of 40 resigned seats")),
         "{why:?}"
     );
+}
+
+#[test]
+fn with_the_bodys_history_countries_never_represented_earn_a_further_bonus() {
+    let constitution = crate::bodies::document::preset("mag").unwrap();
+    let base = propose_slate(&constitution, EXAMPLE_MEMBERS, EXAMPLE_NOMINEES, None).unwrap();
+    assert_eq!(
+        base.preferences.len(),
+        2,
+        "no history, no never-represented bonus"
+    );
+    // Former members from Japan and Uganda: nominees from there were represented before.
+    let members = format!(
+        "{}\nf1,Former One,government,JP,woman,former\nf2,Former Two,civil_society,UG,man,former\n",
+        EXAMPLE_MEMBERS.trim_end()
+    );
+    let report = propose_slate(&constitution, &members, EXAMPLE_NOMINEES, None).unwrap();
+    assert_eq!(
+        report.members.len(),
+        base.members.len(),
+        "former members are not members"
+    );
+    let continuing: BTreeSet<&str> = base.members.iter().map(|m| m.country.as_str()).collect();
+    let expected = report
+        .nominees
+        .iter()
+        .filter(|n| {
+            !continuing.contains(n.country.as_str()) && !["JP", "UG"].contains(&n.country.as_str())
+        })
+        .count();
+    let never = report
+        .preferences
+        .iter()
+        .find(|p| p.label == "Country never represented on the body before")
+        .unwrap();
+    assert_eq!(never.nominees, expected);
+    assert!((never.weight - NEVER_REPRESENTED_BONUS).abs() < f64::EPSILON);
+    let SlateOutcome::Proposed(proposal) = &report.outcome else {
+        panic!("expected a slate");
+    };
+    for chosen in &proposal.chosen {
+        let never_here = !continuing.contains(chosen.nominee.country.as_str())
+            && !["JP", "UG"].contains(&chosen.nominee.country.as_str());
+        assert_eq!(
+            chosen.bonuses.iter().any(|b| b == &never.label),
+            never_here,
+            "{chosen:?}"
+        );
+    }
 }
