@@ -140,7 +140,7 @@ async fn journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
         driver.find(By::Tag("h1")).await?.text().await?,
         "Forums on this platform"
     );
-    driver.find(By::Id("sign-in-link")).await?.click().await?;
+    click(driver, By::Id("sign-in-link")).await?;
     driver
         .query(By::Id("email"))
         .first()
@@ -152,20 +152,12 @@ async fn journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
         .await?
         .send_keys(PASSWORD)
         .await?;
-    driver.find(By::Id("sign-in-submit")).await?.click().await?;
+    click(driver, By::Id("sign-in-submit")).await?;
     let sign_out = driver.query(By::Id("sign-out")).first().await?;
     assert_eq!(sign_out.text().await?, "Sign out");
 
-    driver
-        .find(By::Css("#language-select option[value='ar']"))
-        .await?
-        .click()
-        .await?;
-    driver
-        .find(By::Id("language-submit"))
-        .await?
-        .click()
-        .await?;
+    click(driver, By::Css("#language-select option[value='ar']")).await?;
+    click(driver, By::Id("language-submit")).await?;
     driver.query(By::Css("html[dir='rtl']")).first().await?;
     let html = driver.find(By::Tag("html")).await?;
     assert_eq!(html.attr("dir").await?.as_deref(), Some("rtl"));
@@ -180,7 +172,7 @@ async fn journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
         plenary_app::i18n::t(plenary_domain::Language::Ar, "role-secretariat")
     );
 
-    driver.find(By::Id("sign-out")).await?.click().await?;
+    click(driver, By::Id("sign-out")).await?;
     driver.query(By::Id("sign-in-link")).first().await?;
     assert!(driver.find_all(By::Id("sign-out")).await?.is_empty());
     Ok(())
@@ -193,6 +185,11 @@ async fn the_secretariat_opens_a_call_a_nominee_submits_and_a_slate_is_explained
     };
     let outcome = nomination_journey(&browser.driver, &browser.base).await;
     browser.finish("nominations", outcome).await;
+}
+
+/// Clicks the element `by` finds.
+async fn click(driver: &WebDriver, by: By) -> WebDriverResult<()> {
+    driver.find(by).await?.click().await
 }
 
 /// Sets a form control's value the way a person picking it would (date inputs take typed
@@ -215,7 +212,7 @@ async fn sign_in(driver: &WebDriver, base: &str, email: &str) -> WebDriverResult
         .await?
         .send_keys(PASSWORD)
         .await?;
-    driver.find(By::Id("sign-in-submit")).await?.click().await?;
+    click(driver, By::Id("sign-in-submit")).await?;
     driver.query(By::Id("sign-out")).first().await?;
     Ok(())
 }
@@ -224,7 +221,7 @@ async fn nomination_journey(driver: &WebDriver, base: &str) -> WebDriverResult<(
     // The secretariat opens the MAG's call for 2028 from the body's page.
     sign_in(driver, base, "secretariat@igf.example.org").await?;
     driver.goto(format!("{base}/f/igf/bodies/mag")).await?;
-    driver.find(By::Id("calls-link")).await?.click().await?;
+    click(driver, By::Id("calls-link")).await?;
     driver
         .find(By::Id("cycle_year"))
         .await?
@@ -237,31 +234,23 @@ async fn nomination_journey(driver: &WebDriver, base: &str) -> WebDriverResult<(
         .await?;
     set_value(driver, "opens_at", "2026-11-01").await?;
     set_value(driver, "closes_at", "2027-01-31").await?;
-    driver
-        .find(By::Css("form[action$='/calls'] button[type='submit']"))
-        .await?
-        .click()
-        .await?;
+    click(
+        driver,
+        By::Css("form[action$='/calls'] button[type='submit']"),
+    )
+    .await?;
     // The new page announces the call; only then is the table the new one.
     driver.query(By::Css("p.notice")).first().await?;
     let calls = driver.find(By::Id("calls")).await?.text().await?;
     assert!(calls.contains("MAG 2028: call for nominations"), "{calls}");
-    driver.find(By::Id("sign-out")).await?.click().await?;
+    click(driver, By::Id("sign-out")).await?;
     driver.query(By::Id("sign-in-link")).first().await?;
 
     // A nominee, not signed in, nominates themself to that call.
     driver.goto(format!("{base}/f/igf/bodies/mag")).await?;
-    driver.find(By::Id("nominate-link")).await?.click().await?;
-    driver
-        .find(By::Css("#cycle option[value='2028']"))
-        .await?
-        .click()
-        .await?;
-    driver
-        .find(By::Css("input[name='self_nomination']"))
-        .await?
-        .click()
-        .await?;
+    click(driver, By::Id("nominate-link")).await?;
+    click(driver, By::Css("#cycle option[value='2028']")).await?;
+    click(driver, By::Css("input[name='self_nomination']")).await?;
     for (id, value) in [
         ("candidate_name", "Nomvula Dlamini"),
         ("candidate_email", "nomvula@example.org"),
@@ -276,21 +265,13 @@ async fn nomination_journey(driver: &WebDriver, base: &str) -> WebDriverResult<(
     ] {
         driver.find(By::Id(id)).await?.send_keys(value).await?;
     }
-    driver
-        .find(By::Css("#stakeholder_group option[value='civil_society']"))
-        .await?
-        .click()
-        .await?;
-    driver
-        .find(By::Css("#country option[value='SZ']"))
-        .await?
-        .click()
-        .await?;
-    driver
-        .find(By::Css("#nominate-form button[type='submit']"))
-        .await?
-        .click()
-        .await?;
+    click(
+        driver,
+        By::Css("#stakeholder_group option[value='civil_society']"),
+    )
+    .await?;
+    click(driver, By::Css("#country option[value='SZ']")).await?;
+    click(driver, By::Css("#nominate-form button[type='submit']")).await?;
     driver.query(By::Css("p.notice")).first().await?;
 
     // The secretariat finds it on the review list, scores it, and runs a slate from the call.
@@ -316,11 +297,7 @@ async fn nomination_journey(driver: &WebDriver, base: &str) -> WebDriverResult<(
         .click()
         .await?;
     driver.query(By::Css("p.notice")).first().await?;
-    driver
-        .find(By::Id("run-slate-from-call"))
-        .await?
-        .click()
-        .await?;
+    click(driver, By::Id("run-slate-from-call")).await?;
     // One nominee cannot fill a MAG whose members all end their terms in 2027: the run
     // says why and what would have to give.
     let outcome = driver.query(By::Id("run-outcome")).first().await?;
@@ -333,11 +310,7 @@ async fn nomination_journey(driver: &WebDriver, base: &str) -> WebDriverResult<(
     driver
         .goto(format!("{base}/f/igf/bodies/mag/calls/2027"))
         .await?;
-    driver
-        .find(By::Id("run-slate-from-call"))
-        .await?
-        .click()
-        .await?;
+    click(driver, By::Id("run-slate-from-call")).await?;
     let outcome = driver.query(By::Id("run-outcome")).first().await?;
     assert_eq!(outcome.text().await?, "Slate proposed");
     driver.find(By::Id("optimal")).await?;
