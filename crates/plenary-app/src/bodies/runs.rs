@@ -18,6 +18,7 @@ use plenary_db::bodies as body_q;
 use plenary_db::slates::{self as q, NewSlateDecision, NewSlateRun, SlateRunRow};
 use plenary_domain::audit::{Actor, AuditEntry};
 use plenary_domain::bodies::Constitution;
+use plenary_domain::bodies::nominations::normalise_name;
 use plenary_domain::forums::Forum;
 use plenary_domain::permissions::{Permission, authorize};
 use plenary_domain::{FieldError, Timestamp};
@@ -1030,6 +1031,7 @@ pub async fn seat_appointed(
     let start = year_start(detail.run.cycle)?;
     let end = year_start(detail.run.cycle + 1)?;
     let pool = pool_rows(&detail.run.nominees_csv);
+    let holders = plenary_db::nominations::seat_holders(&mut tx, body.id).await?;
     let mut seated = Vec::new();
     for (id, _) in &decision.appointed {
         let Some(nominee) = pool.get(id) else {
@@ -1038,10 +1040,23 @@ pub async fn seat_appointed(
                 message: format!("{id:?} is not in the run's nominee pool"),
             });
         };
-        let name = plenary_domain::accounts::DisplayName::parse(&nominee.name)?;
         let country = nominee.country.to_ascii_uppercase();
-        let person =
-            plenary_db::accounts::insert_person(&mut tx, &name, Some(&country), None, now).await?;
+        // A former member coming back is the same person: reuse their record when exactly one
+        // person who held a seat of this body has the nominee's (normalised) name.
+        let wanted = normalise_name(&nominee.name);
+        let returning: BTreeSet<i64> = holders
+            .iter()
+            .filter(|h| normalise_name(&h.display_name) == wanted)
+            .map(|h| h.person_id)
+            .collect();
+        let person = match returning.iter().next() {
+            Some(id) if returning.len() == 1 => plenary_domain::PersonId(*id),
+            _ => {
+                let name = plenary_domain::accounts::DisplayName::parse(&nominee.name)?;
+                plenary_db::accounts::insert_person(&mut tx, &name, Some(&country), None, now)
+                    .await?
+            }
+        };
         let membership = body_q::insert_membership(
             &mut tx,
             &body_q::NewMembership {

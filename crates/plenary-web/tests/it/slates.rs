@@ -326,3 +326,89 @@ async fn the_api_runs_reads_and_decides_for_the_secretariat_only() {
         res.body
     );
 }
+
+#[tokio::test]
+async fn a_returning_member_keeps_their_person_record() {
+    let test = TestApp::new().await;
+    let viewer = viewer(&test).await;
+    let seats_2024 =
+        plenary_app::bodies::seats::seats(&test.app, &viewer, "igf", "mag", Some(2024))
+            .await
+            .unwrap();
+    let seats_2026 =
+        plenary_app::bodies::seats::seats(&test.app, &viewer, "igf", "mag", Some(2026))
+            .await
+            .unwrap();
+    // Someone who served in 2024 and is no longer on the body in 2026.
+    let former = seats_2024
+        .seats
+        .iter()
+        .find(|s| {
+            s.seat == plenary_domain::bodies::SeatKind::Regular
+                && !seats_2026.seats.iter().any(|t| t.person == s.person)
+        })
+        .unwrap();
+    let pool = format!(
+        "id,name,stakeholder_group,country,gender,score\nback,{},{},{},{},99\nnew1,Ama Mensah,civil_society,GH,woman,60\n",
+        former.name,
+        former.stakeholder_group,
+        former.country_iso2.clone().unwrap(),
+        former.gender
+    );
+    let run = runs::run_slate(
+        &test.app,
+        &viewer,
+        "igf",
+        "mag",
+        runs::RunRequest {
+            cycle: 2027,
+            seats: None,
+            label: "Returning member".into(),
+            nominees: runs::NomineeSource::Csv(pool),
+        },
+    )
+    .await
+    .unwrap();
+    runs::record_decision(
+        &test.app,
+        &viewer,
+        "igf",
+        "mag",
+        run,
+        runs::DecisionInput {
+            authority: "UN Secretary-General".into(),
+            decided_on: "2026-12-01".into(),
+            outcome: runs::DecisionOutcome::AppointedWithChanges,
+            appointed: vec!["back".into(), "new1".into()],
+            note: String::new(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        runs::seat_appointed(&test.app, &viewer, "igf", "mag", run)
+            .await
+            .unwrap(),
+        2
+    );
+    let seats_2027 =
+        plenary_app::bodies::seats::seats(&test.app, &viewer, "igf", "mag", Some(2027))
+            .await
+            .unwrap();
+    let back = seats_2027
+        .seats
+        .iter()
+        .find(|s| s.name == former.name)
+        .unwrap();
+    assert_eq!(
+        back.person, former.person,
+        "the same person, not a new record"
+    );
+    assert_eq!(back.term_number, 1, "a first term again after a break");
+    let new = seats_2027
+        .seats
+        .iter()
+        .find(|s| s.name == "Ama Mensah")
+        .unwrap();
+    assert_ne!(new.person, former.person);
+}
