@@ -910,24 +910,16 @@ pub async fn end_membership(
     body_slug: &str,
     membership: i64,
 ) -> Result<(), ActionError> {
-    let now = app.now();
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let seat = seat_of(&mut tx, &ctx, membership).await?;
-    let after = end_term(&to_membership(&seat)?, now).map_err(|e| membership_rule(&e))?;
-    store_transition(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        &seat,
-        &after,
-        seat.notice_at,
+    close_membership(
+        app,
+        viewer,
+        forum_slug,
+        body_slug,
+        membership,
         "membership.end",
-        now,
+        end_term,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 /// Takes a member off the body in the yearly rotation ("do not renew"): effective at the
@@ -940,13 +932,33 @@ pub async fn rotate_out_membership(
     body_slug: &str,
     membership: i64,
 ) -> Result<(), ActionError> {
+    let rotate = |current: &Membership, now: Timestamp| {
+        let effective = current.end.filter(|end| *end > now).unwrap_or(now);
+        rotate_out(current, effective)
+    };
+    let action = "membership.rotate_out";
+    close_membership(
+        app, viewer, forum_slug, body_slug, membership, action, rotate,
+    )
+    .await
+}
+
+/// Applies the domain's `transition` (given the membership and now) to the membership and
+/// stores it with the notice date it had, audited as `action`, in one transaction.
+async fn close_membership(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+    membership: i64,
+    action: &'static str,
+    transition: impl FnOnce(&Membership, Timestamp) -> Result<Membership, MembershipError>,
+) -> Result<(), ActionError> {
     let now = app.now();
     let mut tx = app.db().begin().await?;
     let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
     let seat = seat_of(&mut tx, &ctx, membership).await?;
-    let current = to_membership(&seat)?;
-    let effective = current.end.filter(|end| *end > now).unwrap_or(now);
-    let after = rotate_out(&current, effective).map_err(|e| membership_rule(&e))?;
+    let after = transition(&to_membership(&seat)?, now).map_err(|e| membership_rule(&e))?;
     store_transition(
         &mut tx,
         &viewer.actor(),
@@ -954,7 +966,7 @@ pub async fn rotate_out_membership(
         &seat,
         &after,
         seat.notice_at,
-        "membership.rotate_out",
+        action,
         now,
     )
     .await?;
