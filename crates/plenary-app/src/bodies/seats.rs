@@ -226,6 +226,22 @@ async fn managed(
     })
 }
 
+/// Runs `work` on the body in one transaction for a viewer with `ManageBodies`, given the
+/// viewer's actor and now, and commits it.
+async fn as_manager<T>(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+    work: impl AsyncFnOnce(&mut Tx, &Actor, &Managed, Timestamp) -> Result<T, ActionError>,
+) -> Result<T, ActionError> {
+    let mut tx = app.db().begin().await?;
+    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
+    let value = work(&mut tx, &viewer.actor(), &ctx, app.now()).await?;
+    tx.commit().await?;
+    Ok(value)
+}
+
 /// Loads a body for an operator (the demo loader, the CLI): no viewer to authorise.
 async fn operated(tx: &mut Tx, forum_slug: &str, body_slug: &str) -> Result<Managed, ActionError> {
     let forum = plenary_db::forums::forum_by_slug(tx, forum_slug)
@@ -629,20 +645,16 @@ pub async fn record_engagement(
     cycle_year: i32,
     input: &EngagementInput,
 ) -> Result<Engagement, ActionError> {
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let engagement = engagement_in_tx(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        membership,
-        cycle_year,
-        input,
-        app.now(),
+    as_manager(
+        app,
+        viewer,
+        forum_slug,
+        body_slug,
+        async |tx, actor, ctx, now| {
+            engagement_in_tx(tx, actor, ctx, membership, cycle_year, input, now).await
+        },
     )
-    .await?;
-    tx.commit().await?;
-    Ok(engagement)
+    .await
 }
 
 async fn engagement_in_tx(
@@ -850,20 +862,16 @@ pub async fn resign_membership(
     notice_received_at: Timestamp,
     channel: NoticeChannel,
 ) -> Result<Vacancy, ActionError> {
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let vacancy = resign_in_tx(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        membership,
-        notice_received_at,
-        channel,
-        app.now(),
+    as_manager(
+        app,
+        viewer,
+        forum_slug,
+        body_slug,
+        async |tx, actor, ctx, now| {
+            resign_in_tx(tx, actor, ctx, membership, notice_received_at, channel, now).await
+        },
     )
-    .await?;
-    tx.commit().await?;
-    Ok(vacancy)
+    .await
 }
 
 async fn resign_in_tx(
@@ -954,24 +962,19 @@ async fn close_membership(
     action: &'static str,
     transition: impl FnOnce(&Membership, Timestamp) -> Result<Membership, MembershipError>,
 ) -> Result<(), ActionError> {
-    let now = app.now();
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let seat = seat_of(&mut tx, &ctx, membership).await?;
-    let after = transition(&to_membership(&seat)?, now).map_err(|e| membership_rule(&e))?;
-    store_transition(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        &seat,
-        &after,
-        seat.notice_at,
-        action,
-        now,
+    as_manager(
+        app,
+        viewer,
+        forum_slug,
+        body_slug,
+        async |tx, actor, ctx, now| {
+            let seat = seat_of(tx, ctx, membership).await?;
+            let after = transition(&to_membership(&seat)?, now).map_err(|e| membership_rule(&e))?;
+            let notice_at = seat.notice_at;
+            store_transition(tx, actor, ctx, &seat, &after, notice_at, action, now).await
+        },
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 /// Records `person` as the body's `office` holder for `year`. When the constitution elects
@@ -988,20 +991,14 @@ pub async fn record_officer(
     office: Office,
     person: PersonId,
 ) -> Result<i64, ActionError> {
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let id = officer_in_tx(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        year,
-        office,
-        person,
-        app.now(),
+    as_manager(
+        app,
+        viewer,
+        forum_slug,
+        body_slug,
+        async |tx, actor, ctx, now| officer_in_tx(tx, actor, ctx, year, office, person, now).await,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(id)
+    .await
 }
 
 async fn officer_in_tx(
