@@ -645,16 +645,10 @@ pub async fn record_engagement(
     cycle_year: i32,
     input: &EngagementInput,
 ) -> Result<Engagement, ActionError> {
-    as_manager(
-        app,
-        viewer,
-        forum_slug,
-        body_slug,
-        async |tx, actor, ctx, now| {
-            engagement_in_tx(tx, actor, ctx, membership, cycle_year, input, now).await
-        },
-    )
-    .await
+    let work = async |tx: &mut Tx, actor: &Actor, ctx: &Managed, now| {
+        engagement_in_tx(tx, actor, ctx, membership, cycle_year, input, now).await
+    };
+    as_manager(app, viewer, forum_slug, body_slug, work).await
 }
 
 async fn engagement_in_tx(
@@ -862,16 +856,10 @@ pub async fn resign_membership(
     notice_received_at: Timestamp,
     channel: NoticeChannel,
 ) -> Result<Vacancy, ActionError> {
-    as_manager(
-        app,
-        viewer,
-        forum_slug,
-        body_slug,
-        async |tx, actor, ctx, now| {
-            resign_in_tx(tx, actor, ctx, membership, notice_received_at, channel, now).await
-        },
-    )
-    .await
+    let work = async |tx: &mut Tx, actor: &Actor, ctx: &Managed, now| {
+        resign_in_tx(tx, actor, ctx, membership, notice_received_at, channel, now).await
+    };
+    as_manager(app, viewer, forum_slug, body_slug, work).await
 }
 
 async fn resign_in_tx(
@@ -962,19 +950,13 @@ async fn close_membership(
     action: &'static str,
     transition: impl FnOnce(&Membership, Timestamp) -> Result<Membership, MembershipError>,
 ) -> Result<(), ActionError> {
-    as_manager(
-        app,
-        viewer,
-        forum_slug,
-        body_slug,
-        async |tx, actor, ctx, now| {
-            let seat = seat_of(tx, ctx, membership).await?;
-            let after = transition(&to_membership(&seat)?, now).map_err(|e| membership_rule(&e))?;
-            let notice_at = seat.notice_at;
-            store_transition(tx, actor, ctx, &seat, &after, notice_at, action, now).await
-        },
-    )
-    .await
+    let work = async |tx: &mut Tx, actor: &Actor, ctx: &Managed, now| {
+        let seat = seat_of(tx, ctx, membership).await?;
+        let after = transition(&to_membership(&seat)?, now).map_err(|e| membership_rule(&e))?;
+        let notice_at = seat.notice_at;
+        store_transition(tx, actor, ctx, &seat, &after, notice_at, action, now).await
+    };
+    as_manager(app, viewer, forum_slug, body_slug, work).await
 }
 
 /// Records `person` as the body's `office` holder for `year`. When the constitution elects
@@ -991,14 +973,10 @@ pub async fn record_officer(
     office: Office,
     person: PersonId,
 ) -> Result<i64, ActionError> {
-    as_manager(
-        app,
-        viewer,
-        forum_slug,
-        body_slug,
-        async |tx, actor, ctx, now| officer_in_tx(tx, actor, ctx, year, office, person, now).await,
-    )
-    .await
+    let work = async |tx: &mut Tx, actor: &Actor, ctx: &Managed, now| {
+        officer_in_tx(tx, actor, ctx, year, office, person, now).await
+    };
+    as_manager(app, viewer, forum_slug, body_slug, work).await
 }
 
 async fn officer_in_tx(
