@@ -265,6 +265,24 @@ struct RosterSqlRow {
     state: String,
 }
 
+impl From<RosterSqlRow> for RosterRow {
+    fn from(r: RosterSqlRow) -> RosterRow {
+        RosterRow {
+            membership: r.id,
+            person: PersonId(r.person_id),
+            display_name: r.display_name,
+            seat_kind: r.seat_kind,
+            stakeholder_group: r.stakeholder_group,
+            country_iso2: r.country_iso2,
+            gender: r.gender,
+            term_number: r.term_number,
+            starts_at: r.starts_at.0,
+            ends_at: r.ends_at.map(|t| t.0),
+            state: r.state,
+        }
+    }
+}
+
 const MEMBERS_AT: &str = "
     select m.id, m.person_id, p.display_name, m.seat_kind, m.stakeholder_group, m.country_iso2,
            m.gender, m.term_number, m.starts_at, m.ends_at, m.state
@@ -280,22 +298,7 @@ pub async fn members_at(tx: &mut Tx, body: i64, at: Timestamp) -> Result<Vec<Ros
         .bind(DbTime(at))
         .fetch_all(conn)
         .await)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| RosterRow {
-            membership: r.id,
-            person: PersonId(r.person_id),
-            display_name: r.display_name,
-            seat_kind: r.seat_kind,
-            stakeholder_group: r.stakeholder_group,
-            country_iso2: r.country_iso2,
-            gender: r.gender,
-            term_number: r.term_number,
-            starts_at: r.starts_at.0,
-            ends_at: r.ends_at.map(|t| t.0),
-            state: r.state,
-        })
-        .collect())
+    Ok(rows.into_iter().map(RosterRow::from).collect())
 }
 
 const MEMBERSHIP_YEARS: &str = "
@@ -322,39 +325,19 @@ pub struct SeatRow {
     pub notice_at: Option<Timestamp>,
 }
 
+/// A membership row as the seat screens read it: the roster columns and the seat's own.
 #[derive(Debug, sqlx::FromRow)]
 struct SeatSqlRow {
-    id: i64,
+    #[sqlx(flatten)]
+    roster: RosterSqlRow,
     body_id: i64,
-    person_id: i64,
-    display_name: String,
-    seat_kind: String,
-    stakeholder_group: String,
-    country_iso2: Option<String>,
-    gender: String,
-    term_number: i64,
-    starts_at: DbTime,
-    ends_at: Option<DbTime>,
-    state: String,
     notice_at: Option<DbTime>,
 }
 
 impl From<SeatSqlRow> for SeatRow {
     fn from(r: SeatSqlRow) -> SeatRow {
         SeatRow {
-            row: RosterRow {
-                membership: r.id,
-                person: PersonId(r.person_id),
-                display_name: r.display_name,
-                seat_kind: r.seat_kind,
-                stakeholder_group: r.stakeholder_group,
-                country_iso2: r.country_iso2,
-                gender: r.gender,
-                term_number: r.term_number,
-                starts_at: r.starts_at.0,
-                ends_at: r.ends_at.map(|t| t.0),
-                state: r.state,
-            },
+            row: r.roster.into(),
             body: r.body_id,
             notice_at: r.notice_at.map(|t| t.0),
         }

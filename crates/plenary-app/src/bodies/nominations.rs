@@ -76,6 +76,29 @@ async fn call_of(tx: &mut Tx, body: &BodyRow, cycle_year: i32) -> Result<CallRow
         .ok_or(ActionError::NotFound)
 }
 
+/// The body and its call for `cycle_year`, as the secretariat works on them: `ManageBodies`
+/// for a viewer; no viewer is an operator (CLI, demo loader), with nothing to authorise.
+async fn managed_call(
+    tx: &mut Tx,
+    viewer: Option<&Viewer>,
+    forum_slug: &str,
+    body_slug: &str,
+    cycle_year: i32,
+) -> Result<(BodyContext, CallRow), ActionError> {
+    let ctx = body_context(
+        tx,
+        viewer.unwrap_or(&Viewer::anonymous()),
+        forum_slug,
+        body_slug,
+    )
+    .await?;
+    if viewer.is_some() {
+        authorize(&ctx.principal, Permission::ManageBodies)?;
+    }
+    let call = call_of(tx, &ctx.body, cycle_year).await?;
+    Ok((ctx, call))
+}
+
 /// A call as the secretariat opens it. Dates are `YYYY-MM-DD` (midnight UTC) or RFC 3339.
 #[derive(Debug, Clone, Default)]
 pub struct CallInput {
@@ -643,9 +666,8 @@ pub async fn review(
 ) -> Result<CallReview, ActionError> {
     let now = app.now();
     let mut tx = app.db().read().await?;
-    let ctx = body_context(&mut tx, viewer, forum_slug, body_slug).await?;
-    authorize(&ctx.principal, Permission::ManageBodies)?;
-    let call = call_of(&mut tx, &ctx.body, cycle_year).await?;
+    let (ctx, call) =
+        managed_call(&mut tx, Some(viewer), forum_slug, body_slug, cycle_year).await?;
     let views = load_views(&mut tx, &ctx, &call).await?;
     let groups = plenary_db::forums::stakeholder_groups(&mut tx, ctx.forum.id).await?;
     tx.commit().await?;
@@ -713,9 +735,8 @@ pub async fn assess(
     }
     let now = app.now();
     let mut tx = app.db().begin().await?;
-    let ctx = body_context(&mut tx, viewer, forum_slug, body_slug).await?;
-    authorize(&ctx.principal, Permission::ManageBodies)?;
-    let call = call_of(&mut tx, &ctx.body, cycle_year).await?;
+    let (ctx, call) =
+        managed_call(&mut tx, Some(viewer), forum_slug, body_slug, cycle_year).await?;
     let views = load_views(&mut tx, &ctx, &call).await?;
     let view = views
         .iter()
@@ -765,9 +786,8 @@ pub async fn merge(
 ) -> Result<(), ActionError> {
     let now = app.now();
     let mut tx = app.db().begin().await?;
-    let ctx = body_context(&mut tx, viewer, forum_slug, body_slug).await?;
-    authorize(&ctx.principal, Permission::ManageBodies)?;
-    let call = call_of(&mut tx, &ctx.body, cycle_year).await?;
+    let (ctx, call) =
+        managed_call(&mut tx, Some(viewer), forum_slug, body_slug, cycle_year).await?;
     let views = load_views(&mut tx, &ctx, &call).await?;
     let find = |id: i64| {
         views
@@ -905,17 +925,7 @@ async fn export_in(
     cycle_year: i32,
 ) -> Result<Vec<NominationView>, ActionError> {
     let mut tx = app.db().read().await?;
-    let ctx = body_context(
-        &mut tx,
-        viewer.unwrap_or(&Viewer::anonymous()),
-        forum_slug,
-        body_slug,
-    )
-    .await?;
-    if viewer.is_some() {
-        authorize(&ctx.principal, Permission::ManageBodies)?;
-    }
-    let call = call_of(&mut tx, &ctx.body, cycle_year).await?;
+    let (ctx, call) = managed_call(&mut tx, viewer, forum_slug, body_slug, cycle_year).await?;
     let views = load_views(&mut tx, &ctx, &call).await?;
     tx.commit().await?;
     Ok(views)
@@ -1219,17 +1229,7 @@ async fn import_in(
 ) -> Result<usize, ActionError> {
     let now = app.now();
     let mut tx = app.db().begin().await?;
-    let ctx = body_context(
-        &mut tx,
-        viewer.unwrap_or(&Viewer::anonymous()),
-        forum_slug,
-        body_slug,
-    )
-    .await?;
-    if viewer.is_some() {
-        authorize(&ctx.principal, Permission::ManageBodies)?;
-    }
-    let call = call_of(&mut tx, &ctx.body, cycle_year).await?;
+    let (ctx, call) = managed_call(&mut tx, viewer, forum_slug, body_slug, cycle_year).await?;
     let groups: Vec<String> = plenary_db::forums::stakeholder_groups(&mut tx, ctx.forum.id)
         .await?
         .into_iter()

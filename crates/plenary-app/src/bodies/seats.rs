@@ -226,6 +226,22 @@ async fn managed(
     })
 }
 
+/// Runs `work` on the body in one transaction for a viewer with `ManageBodies`, given the
+/// viewer's actor and now, and commits it.
+async fn as_manager<T>(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+    work: impl AsyncFnOnce(&mut Tx, &Actor, &Managed, Timestamp) -> Result<T, ActionError>,
+) -> Result<T, ActionError> {
+    let mut tx = app.db().begin().await?;
+    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
+    let value = work(&mut tx, &viewer.actor(), &ctx, app.now()).await?;
+    tx.commit().await?;
+    Ok(value)
+}
+
 /// Loads a body for an operator (the demo loader, the CLI): no viewer to authorise.
 async fn operated(tx: &mut Tx, forum_slug: &str, body_slug: &str) -> Result<Managed, ActionError> {
     let forum = plenary_db::forums::forum_by_slug(tx, forum_slug)
@@ -629,20 +645,10 @@ pub async fn record_engagement(
     cycle_year: i32,
     input: &EngagementInput,
 ) -> Result<Engagement, ActionError> {
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let engagement = engagement_in_tx(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        membership,
-        cycle_year,
-        input,
-        app.now(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(engagement)
+    let work = async |tx: &mut Tx, actor: &Actor, ctx: &Managed, now| {
+        engagement_in_tx(tx, actor, ctx, membership, cycle_year, input, now).await
+    };
+    as_manager(app, viewer, forum_slug, body_slug, work).await
 }
 
 async fn engagement_in_tx(
@@ -850,20 +856,10 @@ pub async fn resign_membership(
     notice_received_at: Timestamp,
     channel: NoticeChannel,
 ) -> Result<Vacancy, ActionError> {
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let vacancy = resign_in_tx(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        membership,
-        notice_received_at,
-        channel,
-        app.now(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(vacancy)
+    let work = async |tx: &mut Tx, actor: &Actor, ctx: &Managed, now| {
+        resign_in_tx(tx, actor, ctx, membership, notice_received_at, channel, now).await
+    };
+    as_manager(app, viewer, forum_slug, body_slug, work).await
 }
 
 async fn resign_in_tx(
@@ -910,24 +906,16 @@ pub async fn end_membership(
     body_slug: &str,
     membership: i64,
 ) -> Result<(), ActionError> {
-    let now = app.now();
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let seat = seat_of(&mut tx, &ctx, membership).await?;
-    let after = end_term(&to_membership(&seat)?, now).map_err(|e| membership_rule(&e))?;
-    store_transition(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        &seat,
-        &after,
-        seat.notice_at,
+    close_membership(
+        app,
+        viewer,
+        forum_slug,
+        body_slug,
+        membership,
         "membership.end",
-        now,
+        end_term,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
 }
 
 /// Takes a member off the body in the yearly rotation ("do not renew"): effective at the
@@ -940,26 +928,35 @@ pub async fn rotate_out_membership(
     body_slug: &str,
     membership: i64,
 ) -> Result<(), ActionError> {
-    let now = app.now();
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let seat = seat_of(&mut tx, &ctx, membership).await?;
-    let current = to_membership(&seat)?;
-    let effective = current.end.filter(|end| *end > now).unwrap_or(now);
-    let after = rotate_out(&current, effective).map_err(|e| membership_rule(&e))?;
-    store_transition(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        &seat,
-        &after,
-        seat.notice_at,
-        "membership.rotate_out",
-        now,
+    let rotate = |current: &Membership, now: Timestamp| {
+        let effective = current.end.filter(|end| *end > now).unwrap_or(now);
+        rotate_out(current, effective)
+    };
+    let action = "membership.rotate_out";
+    close_membership(
+        app, viewer, forum_slug, body_slug, membership, action, rotate,
     )
-    .await?;
-    tx.commit().await?;
-    Ok(())
+    .await
+}
+
+/// Applies the domain's `transition` (given the membership and now) to the membership and
+/// stores it with the notice date it had, audited as `action`, in one transaction.
+async fn close_membership(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    body_slug: &str,
+    membership: i64,
+    action: &'static str,
+    transition: impl FnOnce(&Membership, Timestamp) -> Result<Membership, MembershipError>,
+) -> Result<(), ActionError> {
+    let work = async |tx: &mut Tx, actor: &Actor, ctx: &Managed, now| {
+        let seat = seat_of(tx, ctx, membership).await?;
+        let after = transition(&to_membership(&seat)?, now).map_err(|e| membership_rule(&e))?;
+        let notice_at = seat.notice_at;
+        store_transition(tx, actor, ctx, &seat, &after, notice_at, action, now).await
+    };
+    as_manager(app, viewer, forum_slug, body_slug, work).await
 }
 
 /// Records `person` as the body's `office` holder for `year`. When the constitution elects
@@ -976,20 +973,10 @@ pub async fn record_officer(
     office: Office,
     person: PersonId,
 ) -> Result<i64, ActionError> {
-    let mut tx = app.db().begin().await?;
-    let ctx = managed(&mut tx, viewer, forum_slug, body_slug).await?;
-    let id = officer_in_tx(
-        &mut tx,
-        &viewer.actor(),
-        &ctx,
-        year,
-        office,
-        person,
-        app.now(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(id)
+    let work = async |tx: &mut Tx, actor: &Actor, ctx: &Managed, now| {
+        officer_in_tx(tx, actor, ctx, year, office, person, now).await
+    };
+    as_manager(app, viewer, forum_slug, body_slug, work).await
 }
 
 async fn officer_in_tx(

@@ -17,7 +17,24 @@ mod schema;
 mod seats;
 mod time;
 
+use plenary_db::{Tx, forums};
+use plenary_domain::forums::{ForumKind, Slug};
+use plenary_domain::{ForumId, Language, Timestamp};
 use plenary_testkit::TestDb;
+
+/// The global forum `igf` (English, UTC), created at `at`: where the body tests start.
+async fn insert_igf(tx: &mut Tx, at: Timestamp) -> ForumId {
+    let slug = Slug::parse("igf").unwrap();
+    let forum = forums::NewForum {
+        slug: &slug,
+        name: "IGF",
+        kind: ForumKind::Global,
+        country_iso2: None,
+        default_language: Language::En,
+        time_zone: "UTC",
+    };
+    forums::insert_forum(tx, &forum, at).await.unwrap()
+}
 
 /// Declares `$name::sqlite` and `$name::postgres`, both running `$body` on a fresh database.
 macro_rules! both_backends {

@@ -2,11 +2,9 @@
 //! seat holders a nomination is matched against.
 
 use plenary_db::nominations::{self as q, NewCall, NewNomination};
-use plenary_db::{DbError, bodies, forums};
-use plenary_domain::Language;
+use plenary_db::{DbError, bodies};
 use plenary_domain::Timestamp;
 use plenary_domain::countries::{Country, DevelopmentStatus, UnRegionalGroup};
-use plenary_domain::forums::{ForumKind, Slug};
 
 use crate::Fixture;
 
@@ -52,21 +50,7 @@ pub async fn calls_nominations_and_merges(fx: Fixture) {
     )
     .await
     .unwrap();
-    let slug = Slug::parse("igf").unwrap();
-    let forum = forums::insert_forum(
-        &mut tx,
-        &forums::NewForum {
-            slug: &slug,
-            name: "IGF",
-            kind: ForumKind::Global,
-            country_iso2: None,
-            default_language: Language::En,
-            time_zone: "UTC",
-        },
-        now,
-    )
-    .await
-    .unwrap();
+    let forum = crate::insert_igf(&mut tx, now).await;
     let mag = bodies::insert_body(&mut tx, forum, "mag", "MAG", now)
         .await
         .unwrap();

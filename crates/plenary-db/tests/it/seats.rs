@@ -1,10 +1,9 @@
 //! Seat management in storage: membership transitions, engagement records and officers.
 
 use plenary_db::bodies::{self as q, EngagementRow, NewMembership};
-use plenary_db::{DbError, accounts, forums};
+use plenary_db::{DbError, accounts};
+use plenary_domain::Timestamp;
 use plenary_domain::accounts::DisplayName;
-use plenary_domain::forums::{ForumKind, Slug};
-use plenary_domain::{Language, Timestamp};
 
 use crate::Fixture;
 
@@ -14,21 +13,7 @@ fn year(y: i64) -> Timestamp {
 
 pub async fn seats_engagement_and_officers(fx: Fixture) {
     let mut tx = fx.db.begin().await.unwrap();
-    let slug = Slug::parse("igf").unwrap();
-    let forum = forums::insert_forum(
-        &mut tx,
-        &forums::NewForum {
-            slug: &slug,
-            name: "IGF",
-            kind: ForumKind::Global,
-            country_iso2: None,
-            default_language: Language::En,
-            time_zone: "UTC",
-        },
-        year(2020),
-    )
-    .await
-    .unwrap();
+    let forum = crate::insert_igf(&mut tx, year(2020)).await;
     let body = q::insert_body(&mut tx, forum, "lp", "Leadership Panel", year(2020))
         .await
         .unwrap();

@@ -7,6 +7,7 @@ use axum::response::Response;
 use minijinja::{Value, context};
 use plenary_app::forums::hosts::{self, HostEntry, HostInput};
 use plenary_app::{ActionError, countries, forums};
+use plenary_domain::FieldError;
 use plenary_domain::permissions::Permission;
 
 use crate::AppState;
@@ -56,6 +57,18 @@ async fn hosts_page(
     ))
 }
 
+/// The hosts page again, with the form's error.
+async fn refused(
+    state: &AppState,
+    visit: &Visit,
+    slug: &str,
+    field: &FieldError,
+) -> Result<Response, PageError> {
+    let message = field_error_message(visit, field);
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    hosts_page(state, visit, slug, status, Some(message)).await
+}
+
 /// GET /f/{slug}/hosts
 pub(crate) async fn show(
     State(state): State<AppState>,
@@ -81,17 +94,7 @@ pub(crate) async fn save(
     };
     match hosts::set_host(&state.app, &visit.viewer, &slug, &input).await {
         Ok(_) => Ok(see_other(&format!("{action}?notice=host-saved"))),
-        Err(ActionError::Invalid(field)) => {
-            let message = field_error_message(&visit, &field);
-            hosts_page(
-                &state,
-                &visit,
-                &slug,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(message),
-            )
-            .await
-        }
+        Err(ActionError::Invalid(field)) => refused(&state, &visit, &slug, &field).await,
         Err(other) => Err(PageError::from_action(other, &action)),
     }
 }
@@ -108,17 +111,7 @@ pub(crate) async fn remove(
     let back = format!("/f/{slug}/hosts");
     match hosts::remove_host(&state.app, &visit.viewer, &slug, form.get("year")).await {
         Ok(()) => Ok(see_other(&format!("{back}?notice=host-removed"))),
-        Err(ActionError::Invalid(field)) => {
-            let message = field_error_message(&visit, &field);
-            hosts_page(
-                &state,
-                &visit,
-                &slug,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(message),
-            )
-            .await
-        }
+        Err(ActionError::Invalid(field)) => refused(&state, &visit, &slug, &field).await,
         Err(other) => Err(PageError::from_action(other, &back)),
     }
 }
