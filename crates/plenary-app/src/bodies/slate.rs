@@ -13,7 +13,8 @@
 //! Quotas are the constitution's counts for the whole body of regular seats after
 //! appointment (`Constitution::quota_counts`), over the attribute keys `stakeholder_group`,
 //! `region` (a `UnRegionalGroup::code`) and `gender` (lower case); preferences are soft
-//! bonuses (`FIRST_TIME_BONUS`, `NEW_COUNTRY_BONUS`). Input errors are
+//! bonuses (`FIRST_TIME_BONUS`, `NEW_COUNTRY_BONUS`, `GENDER_PARITY_BONUS`,
+//! `NEVER_REPRESENTED_BONUS`). Input errors are
 //! `ActionError::Invalid` naming the file role, the line and the column. The result is a
 //! proposal: `PROPOSAL_NOTICE` says so. No file I/O and no clock here: callers pass text.
 //!
@@ -42,6 +43,10 @@ pub const FIRST_TIME_BONUS: f64 = 5.0;
 
 /// The bonus a nominee from a country no continuing member comes from adds to the total.
 pub const NEW_COUNTRY_BONUS: f64 = 8.0;
+
+/// The bonus of a nominee of the gender (woman or man) with fewer continuing regular members:
+/// gender parity as a soft preference, beside the constitution's hard gender caps.
+pub const GENDER_PARITY_BONUS: f64 = 3.0;
 
 /// The further bonus, when the members CSV carries the body's history (`former` rows), of a
 /// nominee from a country no member, continuing or former, has ever come from.
@@ -315,7 +320,7 @@ pub fn propose_slate_with_members(
         .filter(|country| !country.is_empty())
         .collect();
     let history = (!former.is_empty()).then_some(&ever_represented);
-    let preferences = preferences(history.is_some());
+    let preferences = preferences(history.is_some(), parity_gender(&regular));
     let problem = solver::SlateProblem {
         seats_to_fill: seat_counts.seats_to_fill,
         continuing: regular.iter().map(|member| member_person(member)).collect(),
@@ -973,7 +978,18 @@ fn seat_counts(
     })
 }
 
-fn preferences(history_known: bool) -> Vec<solver::Preference> {
+/// Of women and men, the one with fewer continuing regular members (`None` when equal).
+fn parity_gender(regular: &[&RosterMember]) -> Option<&'static str> {
+    let women = regular.iter().filter(|m| m.gender == "woman").count();
+    let men = regular.iter().filter(|m| m.gender == "man").count();
+    match women.cmp(&men) {
+        std::cmp::Ordering::Less => Some("woman"),
+        std::cmp::Ordering::Greater => Some("man"),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+fn preferences(history_known: bool, parity: Option<&str>) -> Vec<solver::Preference> {
     let mut preferences = vec![
         solver::Preference {
             label: FIRST_TIME_LABEL.to_owned(),
@@ -986,6 +1002,13 @@ fn preferences(history_known: bool) -> Vec<solver::Preference> {
             weight: NEW_COUNTRY_BONUS,
         },
     ];
+    if let Some(gender) = parity {
+        preferences.push(solver::Preference {
+            label: format!("Gender parity: {gender} (fewer among continuing members)"),
+            condition: vec![pair(GENDER, gender)],
+            weight: GENDER_PARITY_BONUS,
+        });
+    }
     if history_known {
         preferences.push(solver::Preference {
             label: NEVER_REPRESENTED_LABEL.to_owned(),

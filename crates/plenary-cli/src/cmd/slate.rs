@@ -390,6 +390,10 @@ fn bonus_text(bonuses: &[String]) -> String {
                 "first time"
             } else if label.starts_with("Country not represented") {
                 "new country"
+            } else if label.starts_with("Country never represented") {
+                "never represented"
+            } else if label.starts_with("Gender parity") {
+                "parity"
             } else {
                 label.as_str()
             }

@@ -372,9 +372,10 @@ fn seats_vacated_by_resignation_are_refilled_from_the_same_group() {
 fn with_the_bodys_history_countries_never_represented_earn_a_further_bonus() {
     let constitution = crate::bodies::document::preset("mag").unwrap();
     let base = propose_slate(&constitution, EXAMPLE_MEMBERS, EXAMPLE_NOMINEES, None).unwrap();
-    assert_eq!(
-        base.preferences.len(),
-        2,
+    assert!(
+        base.preferences
+            .iter()
+            .all(|p| p.label != "Country never represented on the body before"),
         "no history, no never-represented bonus"
     );
     // Former members from Japan and Uganda: nominees from there were represented before.
@@ -415,4 +416,40 @@ fn with_the_bodys_history_countries_never_represented_earn_a_further_bonus() {
             "{chosen:?}"
         );
     }
+}
+
+#[test]
+fn gender_parity_is_a_weighted_preference_for_the_gender_with_fewer_continuing_members() {
+    let constitution = crate::bodies::document::preset("mag").unwrap();
+    let regions = region_table().unwrap();
+    let members = parse_members(&constitution, &regions, EXAMPLE_MEMBERS).unwrap();
+    let count = |gender: &str| {
+        members
+            .iter()
+            .filter(|m| m.seat == RosterSeat::Regular && m.gender == gender)
+            .count()
+    };
+    let fewer = if count("woman") < count("man") {
+        "woman"
+    } else {
+        "man"
+    };
+    let report = propose_slate(&constitution, EXAMPLE_MEMBERS, EXAMPLE_NOMINEES, None).unwrap();
+    let parity = report
+        .preferences
+        .iter()
+        .find(|p| p.label.starts_with("Gender parity"))
+        .unwrap();
+    assert_eq!(
+        parity.label,
+        format!("Gender parity: {fewer} (fewer among continuing members)")
+    );
+    assert!((parity.weight - GENDER_PARITY_BONUS).abs() < f64::EPSILON);
+    assert_eq!(
+        parity.nominees,
+        report.nominees.iter().filter(|n| n.gender == fewer).count()
+    );
+    // Equal numbers: no parity preference.
+    let table: Vec<&RosterMember> = Vec::new();
+    assert_eq!(parity_gender(&table), None);
 }
