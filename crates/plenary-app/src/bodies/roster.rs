@@ -253,6 +253,8 @@ pub async fn list_bodies(
 /// One member on a roster.
 #[derive(Debug, Clone)]
 pub struct RosterEntry {
+    /// The stored membership.
+    pub membership: i64,
     pub name: String,
     pub seat: SeatKind,
     pub stakeholder_group: String,
@@ -421,6 +423,7 @@ pub async fn roster(
                 .and_then(|c| regions.get(c).copied())
                 .unwrap_or(UnRegionalGroup::None);
             Ok(RosterEntry {
+                membership: row.membership,
                 seat: parse_seat_kind(&row.seat_kind).map_err(|e| {
                     ActionError::Internal(anyhow::anyhow!(
                         "stored membership {}: {e}",
@@ -487,7 +490,8 @@ pub async fn roster(
 
 /// Who continues into the cycle starting in `cycle_year`: everyone in force in the year
 /// before, except regular members who reach the constitution's limit of consecutive terms
-/// (they rotate out). Public, like the roster it is read from. Returns the body's
+/// (they rotate out) and members who resigned, were rotated out or ended (their seats are
+/// vacancies, `bodies::seats::vacancies`). Public, like the roster it is read from. Returns the body's
 /// constitution and the continuing members in the form `bodies::slate` takes.
 pub async fn continuing_members(
     app: &App,
@@ -500,9 +504,26 @@ pub async fn continuing_members(
 
     let roster = roster(app, viewer, forum_slug, body_slug, Some(cycle_year - 1)).await?;
     let limit = roster.constitution.rules().term.max_consecutive_terms;
+    // Members who resigned, were not renewed (rotated out) or whose membership ended do not
+    // continue: their seats are refilled at the end of the cycle.
+    let cycle_start = crate::bodies::seats::year_start(cycle_year)?;
+    let mut tx = app.db().read().await?;
+    let left: Vec<i64> = q::memberships_between(
+        &mut tx,
+        roster.body.id,
+        crate::bodies::seats::year_start(cycle_year - 1)?,
+        cycle_start,
+    )
+    .await?
+    .into_iter()
+    .filter(|m| !matches!(m.row.state.as_str(), "appointed" | "renewed"))
+    .map(|m| m.row.membership)
+    .collect();
+    tx.commit().await?;
     let members = roster
         .members
         .iter()
+        .filter(|m| !left.contains(&m.membership))
         .enumerate()
         .filter(|(_, m)| {
             m.seat != SeatKind::Regular || limit.is_none_or(|max| m.term_number < i64::from(max))

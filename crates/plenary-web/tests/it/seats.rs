@@ -87,6 +87,55 @@ async fn the_secretariat_renews_and_the_next_term_is_on_next_years_roster() {
     );
     let renewals = client.get("/f/igf/bodies/mag/renewals?cycle=2027").await;
     assert!(renewals.body.contains("class=\"renewed\""));
+
+    // The engagement form on the renewals screen records the year before the cycle and
+    // comes back to the cycle.
+    assert!(
+        renewals.body.contains(
+            "<input type=\"hidden\" name=\"back\" value=\"renewals\"><input type=\"hidden\" name=\"year\" value=\"2027\"><input type=\"hidden\" name=\"cycle\" value=\"2026\">"
+        ),
+        "{}",
+        renewals.body
+    );
+    let other = pick(&seats, |s| {
+        s["term_number"] == 2 && s["engagement"]["satisfactory"] == true
+    });
+    let res = client
+        .post_form(
+            &format!("/f/igf/bodies/mag/seats/{}/engagement", other["membership"]),
+            &[
+                ("back", "renewals"),
+                ("year", "2027"),
+                ("cycle", "2026"),
+                ("meetings_attended", "1"),
+                ("meetings_held", "6"),
+                ("reviews_done", "8"),
+                ("reviews_assigned", "8"),
+                ("working_groups", "0"),
+                ("note", "absent since June"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(
+        res.location(),
+        "/f/igf/bodies/mag/renewals?cycle=2027&notice=saved"
+    );
+    let renewals = client.get(res.location()).await;
+    assert!(renewals.body.contains("absent since June"));
+    let res = client
+        .post_form(
+            &format!("/f/igf/bodies/mag/seats/{}/renew", other["membership"]),
+            &[("back", "renewals"), ("year", "2027")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body
+            .contains("engagement is not satisfactory: 1 of 6 meetings"),
+        "{}",
+        res.body
+    );
     assert!(
         test.audit_actions()
             .await

@@ -253,6 +253,16 @@ async fn transitions_follow_the_domain_and_are_audited() {
     assert_eq!(rotated.state, MembershipState::RotatedOut);
     assert_eq!(rotated.ends_at, current.ends_at);
 
+    // Neither the resigned nor the rotated-out member continues into the slate's cycle.
+    let (_, continuing) =
+        crate::bodies::roster::continuing_members(app, &Viewer::anonymous(), "igf", "mag", 2027)
+            .await
+            .unwrap();
+    let names: Vec<&str> = continuing.iter().map(|m| m.name.as_str()).collect();
+    assert!(!names.contains(&leaving.name.as_str()), "{names:?}");
+    assert!(!names.contains(&current.name.as_str()), "{names:?}");
+    assert!(names.contains(&good.name.as_str()), "{names:?}");
+
     // Engagement records: checked, then recorded with the evaluation.
     let bad = EngagementInput {
         meetings_attended: 7,
