@@ -86,8 +86,8 @@ fn export_import_and_pool_work_on_the_demo_call() {
     let out = plenary(dir.path(), &slate);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("37 continuing, 18 to fill")
-            && stdout(&out).contains("proposal: 18 seats filled"),
+        stdout(&out).contains("36 continuing, 19 to fill")
+            && stdout(&out).contains("proposal: 19 seats filled"),
         "{}{}",
         stdout(&out),
         stderr(&out)
