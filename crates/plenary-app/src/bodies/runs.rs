@@ -27,7 +27,10 @@ use serde_json::{Value, json};
 use crate::accounts::Viewer;
 use crate::bodies::document;
 use crate::bodies::roster::continuing_members;
-use crate::bodies::slate::{self, RosterMember, RosterSeat, SlateOutcome, SlateReport};
+use crate::bodies::seats::year_start;
+use crate::bodies::slate::{
+    self, RosterMember, RosterSeat, SlateNominee, SlateOutcome, SlateReport,
+};
 use crate::{ActionError, App, audit, forums};
 
 /// Where a run's nominee pool comes from.
@@ -189,6 +192,8 @@ pub struct RunDetail {
     pub body_name: String,
     pub run: SlateRun,
     pub decisions: Vec<Decision>,
+    /// The run's nominee pool as `bodies::slate` read it (duplicates merged), in file order.
+    pub pool: Vec<SlateNominee>,
 }
 
 /// The runs of a body.
@@ -636,12 +641,21 @@ async fn detail_in(
             })
         })
         .collect::<Result<Vec<_>, ActionError>>()?;
+    let document = q::constitution_document(tx, body.id, run.constitution_version)
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let (pool, _) = slate::parse_nominees(
+        &document::from_toml(&document)?,
+        &slate::region_table()?,
+        &run.nominees_csv,
+    )?;
     Ok(RunDetail {
         forum,
         body_slug: body.slug,
         body_name: body.name,
         run,
         decisions,
+        pool,
     })
 }
 
@@ -894,7 +908,11 @@ pub async fn record_decision(
     let mut tx = app.db().begin().await?;
     let (forum, body) = body_for_secretariat(&mut tx, viewer, forum_slug, body_slug).await?;
     let detail = detail_in(&mut tx, forum.clone(), body.clone(), run).await?;
-    let pool: BTreeMap<String, String> = pool_names(&detail.run.nominees_csv);
+    let pool: BTreeMap<&str, &str> = detail
+        .pool
+        .iter()
+        .map(|n| (n.id.as_str(), n.name.as_str()))
+        .collect();
     let appointed: Vec<(String, String)> = match input.outcome {
         DecisionOutcome::AppointedAsProposed => {
             if detail.run.outcome != "proposed" {
@@ -936,7 +954,7 @@ pub async fn record_decision(
                     .into());
                 };
                 if seen.insert(id.to_owned()) {
-                    list.push((id.to_owned(), name.clone()));
+                    list.push((id.to_owned(), (*name).to_owned()));
                 }
             }
             if list.is_empty() {
@@ -1030,11 +1048,10 @@ pub async fn seat_appointed(
     }
     let start = year_start(detail.run.cycle)?;
     let end = year_start(detail.run.cycle + 1)?;
-    let pool = pool_rows(&detail.run.nominees_csv);
     let holders = plenary_db::nominations::seat_holders(&mut tx, body.id).await?;
     let mut seated = Vec::new();
     for (id, _) in &decision.appointed {
-        let Some(nominee) = pool.get(id) else {
+        let Some(nominee) = detail.pool.iter().find(|n| &n.id == id) else {
             return Err(ActionError::Rule {
                 code: "not_in_pool",
                 message: format!("{id:?} is not in the run's nominee pool"),
@@ -1100,68 +1117,6 @@ pub async fn seat_appointed(
     .await?;
     tx.commit().await?;
     Ok(seated.len())
-}
-
-fn year_start(year: i32) -> Result<Timestamp, ActionError> {
-    format!("{year:04}-01-01T00:00:00Z")
-        .parse::<Timestamp>()
-        .map_err(|_| FieldError::new("cycle", "year", "a year such as 2027").into())
-}
-
-/// A nominee as the run's pool states them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct PoolRow {
-    name: String,
-    stakeholder_group: String,
-    country: String,
-    gender: String,
-}
-
-/// Nominee id → the columns a membership needs, from a run's nominees CSV (the first row of
-/// an id wins, as the slate's duplicate merge keeps one).
-fn pool_rows(nominees_csv: &str) -> BTreeMap<String, PoolRow> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(nominees_csv.as_bytes());
-    let headers = reader.headers().cloned().unwrap_or_default();
-    let column = |name: &str| headers.iter().position(|h| h.trim() == name);
-    let (Some(id), Some(name)) = (column("id"), column("name")) else {
-        return BTreeMap::new();
-    };
-    let (group, country, gender) = (
-        column("stakeholder_group"),
-        column("country"),
-        column("gender"),
-    );
-    let mut rows = BTreeMap::new();
-    for record in reader.records().filter_map(Result::ok) {
-        let field = |i: Option<usize>| {
-            i.and_then(|i| record.get(i))
-                .unwrap_or_default()
-                .trim()
-                .to_owned()
-        };
-        rows.entry(field(Some(id))).or_insert_with(|| PoolRow {
-            name: field(Some(name)),
-            stakeholder_group: field(group).to_lowercase(),
-            country: field(country),
-            gender: field(gender).to_lowercase(),
-        });
-    }
-    rows
-}
-
-/// The run's nominee pool as `(id, name)`, by id (for the decision form).
-pub fn pool(run: &SlateRun) -> Vec<(String, String)> {
-    pool_names(&run.nominees_csv).into_iter().collect()
-}
-
-/// Nominee id → name, from a run's nominees CSV.
-fn pool_names(nominees_csv: &str) -> BTreeMap<String, String> {
-    pool_rows(nominees_csv)
-        .into_iter()
-        .map(|(id, row)| (id, row.name))
-        .collect()
 }
 
 #[cfg(test)]

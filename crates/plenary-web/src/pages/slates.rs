@@ -203,9 +203,10 @@ async fn run_page(
         .map(run_value)
         .collect::<Vec<_>>();
     let chosen = detail.run.chosen_ids();
-    let pool: Vec<Value> = runs::pool(&detail.run)
-        .into_iter()
-        .map(|(id, name)| context! { checked => chosen.contains(&id), id => id, name => name })
+    let pool: Vec<Value> = detail
+        .pool
+        .iter()
+        .map(|n| context! { checked => chosen.contains(&n.id), id => n.id.clone(), name => n.name.clone() })
         .collect();
     let can_seat = detail.decisions.last().is_some_and(|d| {
         d.outcome != DecisionOutcome::NotAppointed

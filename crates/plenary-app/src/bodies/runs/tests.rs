@@ -1,5 +1,5 @@
-//! Tests for `bodies::runs`: the stored members CSV reads back as the same members, the pool
-//! names come from the nominees CSV, decisions parse, and input changes are described.
+//! Tests for `bodies::runs`: the stored members CSV reads back as the same members,
+//! decisions parse, and input changes are described.
 
 use super::*;
 use crate::bodies::slate::{parse_members, region_table};
@@ -34,15 +34,6 @@ fn members_written_as_csv_read_back_the_same() {
             )
         );
     }
-}
-
-#[test]
-fn pool_names_come_from_the_id_and_name_columns() {
-    let csv = "name,id,score\n\"Pereira, Ana\",n1,80\nBo Li,n2,70\n";
-    let names = pool_names(csv);
-    assert_eq!(names.get("n1").map(String::as_str), Some("Pereira, Ana"));
-    assert_eq!(names.get("n2").map(String::as_str), Some("Bo Li"));
-    assert!(pool_names("id,score\nn1,3\n").is_empty(), "no name column");
 }
 
 #[test]
