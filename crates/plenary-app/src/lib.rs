@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod bench;
 pub mod bodies;
+pub mod calls;
 pub mod clock;
 pub mod countries;
 pub mod demo;

@@ -52,10 +52,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_slates.sql"),
         postgres: include_str!("../migrations/postgres/0006_slates.sql"),
     },
+    Migration {
+        version: 7,
+        name: "calls",
+        sqlite: include_str!("../migrations/sqlite/0007_calls.sql"),
+        postgres: include_str!("../migrations/postgres/0007_calls.sql"),
+    },
 ];
 
 /// The newest schema version this binary knows.
-pub const LATEST_VERSION: i64 = 6;
+pub const LATEST_VERSION: i64 = 7;
 
 /// Where the database's schema stands relative to this binary.
 #[derive(Debug, Clone, PartialEq, Eq)]

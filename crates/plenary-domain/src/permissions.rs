@@ -80,6 +80,9 @@ pub enum Permission {
     /// Run the forum's bodies: seats, renewals, engagement records, constitution versions,
     /// nomination calls and their review list, slate runs and appointment decisions.
     ManageBodies,
+    /// Run the forum's yearly cycle: set-up, screening, overrides, the full proposal list
+    /// with proposers' details, imports and exports.
+    ManageCalls,
 }
 
 /// Who is asking, as far as authorisation needs to know: the account (if signed in)
@@ -135,7 +138,8 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         Permission::ManagePeople
         | Permission::ViewAudit
         | Permission::ManageForum
-        | Permission::ManageBodies => role == Role::Secretariat,
+        | Permission::ManageBodies
+        | Permission::ManageCalls => role == Role::Secretariat,
     }
 }
 
