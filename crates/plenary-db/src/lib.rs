@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod bodies;
+pub mod calls;
 pub mod countries;
 mod dialect;
 pub mod forums;

@@ -48,6 +48,7 @@ create table proposal (
     previous_reports text not null,
     messages_link text not null,
     language text not null,
+    proposer_time_zone text not null,
     submitter_organisation text not null,
     submitter_stakeholder_group text not null,
     submitter_region text not null,

@@ -1,0 +1,1 @@
+//! The call for issues (see the parent module).
