@@ -13,7 +13,8 @@
 //! Not here: storage (`plenary_db::calls`), TOML/JSON documents and the use-cases
 //! (`plenary_app::calls`).
 
-use std::collections::BTreeSet;
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::countries::UnRegionalGroup;
 use crate::{FieldError, Timestamp};
@@ -106,23 +107,57 @@ pub struct KeyDates {
 }
 
 impl KeyDates {
-    /// Every problem with the order of the dates.
+    /// Every problem with the order of the dates: each call closes strictly after it opens
+    /// (a call that closes when it opens is never open), and screening, evaluation and
+    /// notification follow the close of the call in that order (the same instant is allowed).
     pub fn check(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
+        // (field, its value, the field it must follow, that value, whether equal is refused)
         let order = [
-            ("issues_close", self.issues_open, self.issues_close),
-            ("call_closes", self.call_opens, self.call_closes),
-            ("screening_due", self.call_closes, self.screening_due),
-            ("evaluation_due", self.screening_due, self.evaluation_due),
-            ("notification", self.evaluation_due, self.notification),
+            (
+                "issues_close",
+                self.issues_close,
+                "issues_open",
+                self.issues_open,
+                true,
+            ),
+            (
+                "call_closes",
+                self.call_closes,
+                "call_opens",
+                self.call_opens,
+                true,
+            ),
+            (
+                "screening_due",
+                self.screening_due,
+                "call_closes",
+                self.call_closes,
+                false,
+            ),
+            (
+                "evaluation_due",
+                self.evaluation_due,
+                "screening_due",
+                self.screening_due,
+                false,
+            ),
+            (
+                "notification",
+                self.notification,
+                "evaluation_due",
+                self.evaluation_due,
+                false,
+            ),
         ];
-        for (field, before, after) in order {
-            if after < before {
+        for (field, after, before_field, before, strict) in order {
+            if after < before || (strict && after == before) {
+                let relation = if strict { "after" } else { "no earlier than" };
                 errors.push(FieldError::new(
                     field,
                     "date_order",
                     format!(
-                        "{field} ({}) comes before the date it must follow ({})",
+                        "{field} ({}) must come {relation} {before_field} ({})",
                         after.to_display_utc(),
                         before.to_display_utc()
                     ),
@@ -191,6 +226,43 @@ impl CycleSetup {
                 "theme",
                 "required",
                 "the overarching theme is required",
+            ));
+        }
+        if !(self.host_country_iso2.len() == 2
+            && self
+                .host_country_iso2
+                .chars()
+                .all(|c| c.is_ascii_uppercase()))
+        {
+            errors.push(FieldError::new(
+                "host_country",
+                "bad_country",
+                format!(
+                    "{:?} is not an ISO 3166 alpha-2 country code such as JP",
+                    self.host_country_iso2
+                ),
+            ));
+        }
+        let start = meeting_day("meeting_start", &self.meeting_start, &mut errors);
+        let end = meeting_day("meeting_end", &self.meeting_end, &mut errors);
+        if let (Some(start), Some(end)) = (start, end)
+            && end < start
+        {
+            errors.push(FieldError::new(
+                "meeting_end",
+                "date_order",
+                format!(
+                    "the meeting ends ({end}) before it starts ({start})",
+                    start = self.meeting_start.trim(),
+                    end = self.meeting_end.trim()
+                ),
+            ));
+        }
+        if self.speaker_cap == Some(0) {
+            errors.push(FieldError::new(
+                "speaker_cap",
+                "out_of_range",
+                "the speaker cap must be at least 1 session (leave it out for no cap)",
             ));
         }
         if self.issue_areas.is_empty() {
@@ -271,6 +343,25 @@ impl CycleSetup {
             errors.extend(rule.check(self));
         }
         errors
+    }
+}
+
+/// A meeting day (`2026-10-08`), or an error naming `field`.
+fn meeting_day(
+    field: &'static str,
+    raw: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<jiff::civil::Date> {
+    match raw.trim().parse::<jiff::civil::Date>() {
+        Ok(day) => Some(day),
+        Err(_) => {
+            errors.push(FieldError::new(
+                field,
+                "bad_date",
+                format!("{raw:?} is not a date such as 2026-10-08"),
+            ));
+            None
+        }
     }
 }
 
@@ -626,23 +717,34 @@ impl ProposalField {
     }
 }
 
-/// Every problem that stops `draft` from being saved at all (a draft may be incomplete;
-/// completeness is a screening rule): unknown type, area, format or duration for the
-/// cycle, over-long text, a person listed twice in the same role, a person without a
-/// name, too many people.
+/// Every problem that stops `draft` from being saved at all, all at once (a draft may be
+/// incomplete; completeness is a screening rule): a session type the cycle does not have or
+/// has closed; a missing or over-long title; an issue area, format or duration the cycle or
+/// type does not offer; over-long text; too many people; a person without a name; a person
+/// listed twice in the same role (the same e-mail, or the same name when neither gives an
+/// e-mail). Text is never changed here: HTML is kept as typed and escaped where it is shown.
 pub fn check_proposal(setup: &CycleSetup, draft: &ProposalDraft) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let Some(kind) = setup.session_type(&draft.session_type) else {
-        errors.push(FieldError::new(
+    let kind = setup.session_type(&draft.session_type);
+    match kind {
+        None => errors.push(FieldError::new(
             "session_type",
             "unknown_session_type",
             format!(
                 "{:?} is not a session type of this cycle",
                 draft.session_type
             ),
-        ));
-        return errors;
-    };
+        )),
+        Some(kind) if !kind.open => errors.push(FieldError::new(
+            "session_type",
+            "type_not_open",
+            format!(
+                "{} sessions are not open for proposals in this cycle",
+                kind.name
+            ),
+        )),
+        Some(_) => {}
+    }
     if draft.title.trim().is_empty() {
         errors.push(FieldError::new(
             "title",
@@ -650,11 +752,19 @@ pub fn check_proposal(setup: &CycleSetup, draft: &ProposalDraft) -> Vec<FieldErr
             "a title is required, even for a draft",
         ));
     }
-    if draft.title.chars().count() > MAX_TITLE {
+    let title_chars = draft.title.chars().count();
+    if title_chars > MAX_TITLE {
         errors.push(FieldError::new(
             "title",
             "too_long",
-            format!("at most {MAX_TITLE} characters"),
+            format!("the title has {title_chars} characters; at most {MAX_TITLE}"),
+        ));
+    }
+    if draft.title.chars().any(char::is_control) {
+        errors.push(FieldError::new(
+            "title",
+            "control_character",
+            "the title must be one line without control characters",
         ));
     }
     if !draft.issue_area.is_empty() && setup.issue_area(&draft.issue_area).is_none() {
@@ -664,24 +774,32 @@ pub fn check_proposal(setup: &CycleSetup, draft: &ProposalDraft) -> Vec<FieldErr
             format!("{:?} is not an issue area of this cycle", draft.issue_area),
         ));
     }
-    if !draft.format.is_empty() && !kind.formats.iter().any(|f| f == &draft.format) {
-        errors.push(FieldError::new(
-            "format",
-            "unknown_format",
-            format!(
-                "{} sessions take one of: {}",
-                kind.name,
-                kind.formats.join(", ")
-            ),
-        ));
-    }
-    if draft.duration_min != 0 && !kind.durations.contains(&draft.duration_min) {
-        let allowed: Vec<String> = kind.durations.iter().map(|d| format!("{d} min")).collect();
-        errors.push(FieldError::new(
-            "duration_min",
-            "bad_duration",
-            format!("{} sessions last {}", kind.name, allowed.join(" or ")),
-        ));
+    if let Some(kind) = kind {
+        if !draft.format.is_empty() && !kind.formats.iter().any(|f| f == &draft.format) {
+            errors.push(FieldError::new(
+                "format",
+                "unknown_format",
+                format!(
+                    "{:?} is not a format of {} sessions; use one of: {}",
+                    draft.format,
+                    kind.name,
+                    kind.formats.join(", ")
+                ),
+            ));
+        }
+        if draft.duration_min != 0 && !kind.durations.contains(&draft.duration_min) {
+            let allowed: Vec<String> = kind.durations.iter().map(|d| format!("{d} min")).collect();
+            errors.push(FieldError::new(
+                "duration_min",
+                "bad_duration",
+                format!(
+                    "{} min is not offered: {} sessions last {}",
+                    draft.duration_min,
+                    kind.name,
+                    allowed.join(" or ")
+                ),
+            ));
+        }
     }
     let long_fields = [
         ("description", &draft.description),
@@ -693,22 +811,35 @@ pub fn check_proposal(setup: &CycleSetup, draft: &ProposalDraft) -> Vec<FieldErr
         ("messages_link", &draft.messages_link),
     ];
     for (field, value) in long_fields {
-        if value.chars().count() > MAX_LONG_TEXT {
+        let n = value.chars().count();
+        if n > MAX_LONG_TEXT {
             errors.push(FieldError::new(
                 field,
                 "too_long",
-                format!("at most {MAX_LONG_TEXT} characters"),
+                format!("{n} characters; at most {MAX_LONG_TEXT}"),
             ));
         }
+    }
+    let language_chars = draft.language.chars().count();
+    if language_chars > MAX_SHORT {
+        errors.push(FieldError::new(
+            "language",
+            "too_long",
+            format!("{language_chars} characters; at most {MAX_SHORT}"),
+        ));
     }
     if draft.people.len() > MAX_PEOPLE {
         errors.push(FieldError::new(
             "people",
             "too_many",
-            format!("at most {MAX_PEOPLE} people on one proposal"),
+            format!(
+                "{} people are listed; at most {MAX_PEOPLE} on one proposal",
+                draft.people.len()
+            ),
         ));
     }
-    let mut seen = BTreeSet::new();
+    // The first position (1-based) at which each person is listed in each role.
+    let mut first_listed: BTreeMap<(String, PersonRole), usize> = BTreeMap::new();
     for (index, person) in draft.people.iter().enumerate() {
         let n = index + 1;
         if person.name.trim().is_empty() {
@@ -719,30 +850,47 @@ pub fn check_proposal(setup: &CycleSetup, draft: &ProposalDraft) -> Vec<FieldErr
             ));
             continue;
         }
+        if person.name.chars().any(char::is_control) {
+            errors.push(FieldError::new(
+                "people",
+                "control_character",
+                format!("person {n}: the name must be one line without control characters"),
+            ));
+        }
         for (value, what) in [
             (&person.name, "name"),
             (&person.organisation, "organisation"),
             (&person.email, "e-mail"),
+            (&person.stakeholder_group, "stakeholder group"),
+            (&person.country_iso2, "country"),
             (&person.gender, "gender"),
         ] {
-            if value.chars().count() > MAX_SHORT {
+            let chars = value.chars().count();
+            if chars > MAX_SHORT {
                 errors.push(FieldError::new(
                     "people",
                     "too_long",
-                    format!("person {n}: the {what} is longer than {MAX_SHORT} characters"),
+                    format!("person {n}: the {what} has {chars} characters; at most {MAX_SHORT}"),
                 ));
             }
         }
-        if !seen.insert((person.identity(), person.role)) {
-            errors.push(FieldError::new(
+        let identity = person.identity();
+        let by_email = identity.starts_with("email:");
+        match first_listed.entry((identity, person.role)) {
+            Entry::Vacant(slot) => {
+                slot.insert(n);
+            }
+            Entry::Occupied(first) => errors.push(FieldError::new(
                 "people",
                 "listed_twice",
                 format!(
-                    "{} is listed twice as {}",
+                    "person {n} ({}) is listed twice as {}: the same {} as person {}",
                     person.name.trim(),
-                    person.role.code().replace('_', " ")
+                    person.role.code().replace('_', " "),
+                    if by_email { "e-mail" } else { "name" },
+                    first.get()
                 ),
-            ));
+            )),
         }
     }
     errors

@@ -192,13 +192,30 @@ impl Rule {
                 min_words,
                 max_words,
             } if max_words < min_words || *max_words == 0 => {
-                errors.push(bad("the word range is empty"));
+                errors.push(bad(&format!(
+                    "the word range {min_words} to {max_words} is empty; max_words must be at least 1 and at least min_words"
+                )));
             }
-            RuleKind::Language { languages } if languages.is_empty() => {
-                errors.push(bad("list at least one language"));
+            RuleKind::Language { languages }
+                if languages.is_empty() || languages.iter().any(|l| l.trim().is_empty()) =>
+            {
+                errors.push(bad("list at least one language, each a code such as en"));
             }
             RuleKind::PriorReports { cycles } if *cycles == 0 => {
                 errors.push(bad("look back at least 1 cycle"));
+            }
+            RuleKind::ConfirmedSpeakers { min } if *min == 0 => {
+                errors.push(bad(
+                    "the minimum must be at least 1 (or leave the rule out)",
+                ));
+            }
+            RuleKind::OnsitePresence {
+                moderators,
+                speakers,
+            } if *moderators == 0 && *speakers == 0 => {
+                errors.push(bad(
+                    "ask for at least 1 onsite moderator or speaker (or leave the rule out)",
+                ));
             }
             _ => {}
         }
@@ -221,8 +238,11 @@ pub struct Context {
     pub proposals_per_person: BTreeMap<String, u32>,
     /// Proposals (not withdrawn) each organisation (normalised) submits or organises.
     pub proposals_per_institution: BTreeMap<String, u32>,
-    /// Organiser identities and organisations (normalised) with a missing report, each with
-    /// the cycle years of the sessions whose reports are missing.
+    /// Who has a missing session report, each with the cycle years of the sessions whose
+    /// reports are missing. Keys are person identities (`email:…` or `name:…`, as
+    /// `ProposalPerson::identity`) and organisations as `org:` + the normalised name
+    /// (`org:example foundation`). `PriorReports` looks up the submitter, every organiser
+    /// and every organiser's organisation.
     pub missing_reports: BTreeMap<String, Vec<i32>>,
     /// The cycle's year (for `PriorReports`).
     pub year: i32,
@@ -364,7 +384,7 @@ fn evaluate(kind: &RuleKind, proposal: &ProposalDraft, ctx: &Context) -> Result<
                 let org = normalise_words(&ctx.submitter_organisation);
                 if !org.is_empty() && ctx.body_member_organisations.contains(&org) {
                     return Err(format!(
-                        "The submitting institution ({}) is that of a current MAG member; this year institutions of MAG members may not submit either.",
+                        "The submitting institution ({}) is that of a current MAG member; in this call institutions of MAG members may not submit either.",
                         ctx.submitter_organisation.trim()
                     ));
                 }
@@ -391,27 +411,33 @@ fn evaluate(kind: &RuleKind, proposal: &ProposalDraft, ctx: &Context) -> Result<
                 Ok(())
             } else {
                 Err(format!(
-                    "{confirmed} of the {} listed speakers are provisionally confirmed; at least {min} are needed.",
+                    "Provisionally confirmed or confirmed speakers: {confirmed} of {} listed; at least {min} are needed.",
                     speakers(proposal).count()
                 ))
             }
         }
         RuleKind::GenderDiversity => {
-            let genders: BTreeSet<String> = speakers(proposal)
+            let stated: Vec<String> = speakers(proposal)
                 .map(|p| normalise_words(&p.gender))
                 .filter(|g| !g.is_empty())
                 .collect();
-            let count = speakers(proposal).count();
+            let genders: BTreeSet<&str> = stated.iter().map(String::as_str).collect();
             if genders.len() >= 2 {
                 Ok(())
-            } else if count == 0 {
+            } else if speakers(proposal).count() == 0 {
                 Err("No speakers are listed.".to_owned())
             } else if genders.is_empty() {
                 Err("No speaker's gender is given, so diversity cannot be shown.".to_owned())
             } else {
-                let only = genders.iter().next().cloned().unwrap_or_default();
+                let only = genders.iter().next().copied().unwrap_or_default();
+                let n = stated.len();
+                let who = if n == 1 {
+                    "The only speaker with a stated gender is".to_owned()
+                } else {
+                    format!("All {n} speakers with a stated gender are")
+                };
                 Err(format!(
-                    "All {count} speakers with a stated gender are {only}; add a speaker of a different gender."
+                    "{who} {only}; add a speaker of a different gender."
                 ))
             }
         }
@@ -444,7 +470,8 @@ fn evaluate(kind: &RuleKind, proposal: &ProposalDraft, ctx: &Context) -> Result<
             }
         }
         RuleKind::PriorReports { cycles } => {
-            let earliest = ctx.year - *cycles as i32;
+            let year = i64::from(ctx.year);
+            let earliest = year - i64::from(*cycles);
             let mut keys: Vec<(String, String)> = proposal
                 .people
                 .iter()
@@ -461,39 +488,70 @@ fn evaluate(kind: &RuleKind, proposal: &ProposalDraft, ctx: &Context) -> Result<
             keys.push((ctx.submitter.clone(), "The submitter".to_owned()));
             for (key, who) in keys {
                 if let Some(years) = ctx.missing_reports.get(&key) {
-                    let recent: Vec<String> = years
+                    let recent: BTreeSet<i32> = years
                         .iter()
-                        .filter(|y| **y >= earliest && **y < ctx.year)
-                        .map(i32::to_string)
+                        .copied()
+                        .filter(|y| (earliest..year).contains(&i64::from(*y)))
                         .collect();
                     if !recent.is_empty() {
-                        return Err(format!(
-                            "{who} did not file the report for a session held in {}.",
-                            recent.join(", ")
-                        ));
+                        let shown: Vec<String> = recent.iter().map(i32::to_string).collect();
+                        let what = if recent.len() == 1 {
+                            "the report for a session held in"
+                        } else {
+                            "the reports for sessions held in"
+                        };
+                        return Err(format!("{who} did not file {what} {}.", shown.join(", ")));
                     }
                 }
             }
             Ok(())
         }
         RuleKind::MaxPerPerson { max } => {
-            for person in counted_people(proposal, &ctx.submitter) {
-                let n = ctx.proposals_per_person.get(&person).copied().unwrap_or(0);
+            // Counted as `counted_people` counts; shown by the name as typed.
+            let mut counted: Vec<(String, String)> = proposal
+                .people
+                .iter()
+                .filter(|p| p.role == PersonRole::Organiser)
+                .map(|p| (p.identity(), p.name.trim().to_owned()))
+                .collect();
+            if !ctx.submitter.is_empty() {
+                let shown = ctx
+                    .submitter
+                    .strip_prefix("email:")
+                    .or_else(|| ctx.submitter.strip_prefix("name:"))
+                    .unwrap_or(&ctx.submitter);
+                counted.push((ctx.submitter.clone(), format!("The submitter ({shown})")));
+            }
+            for (identity, shown) in counted {
+                let n = ctx
+                    .proposals_per_person
+                    .get(&identity)
+                    .copied()
+                    .unwrap_or(0);
                 if n > *max {
-                    let shown = person
-                        .strip_prefix("email:")
-                        .or_else(|| person.strip_prefix("name:"))
-                        .unwrap_or(&person)
-                        .to_owned();
                     return Err(format!(
-                        "{shown} is submitter or organiser of {n} proposals in this call; the limit is {max}."
+                        "{shown} submits or organises {n} proposals in this call; the limit is {max}."
                     ));
                 }
             }
             Ok(())
         }
         RuleKind::MaxPerInstitution { max } => {
-            for org in counted_institutions(proposal, &ctx.submitter_organisation) {
+            // Counted as `counted_institutions` counts; shown as typed.
+            let mut counted: Vec<(String, &str)> = proposal
+                .people
+                .iter()
+                .filter(|p| p.role == PersonRole::Organiser)
+                .map(|p| (normalise_words(&p.organisation), p.organisation.trim()))
+                .collect();
+            counted.push((
+                normalise_words(&ctx.submitter_organisation),
+                ctx.submitter_organisation.trim(),
+            ));
+            for (org, shown) in counted {
+                if org.is_empty() {
+                    continue;
+                }
                 let n = ctx
                     .proposals_per_institution
                     .get(&org)
@@ -501,7 +559,7 @@ fn evaluate(kind: &RuleKind, proposal: &ProposalDraft, ctx: &Context) -> Result<
                     .unwrap_or(0);
                 if n > *max {
                     return Err(format!(
-                        "The institution {org:?} submits or organises {n} proposals in this call; the limit is {max}."
+                        "The institution \"{shown}\" submits or organises {n} proposals in this call; the limit is {max}."
                     ));
                 }
             }
@@ -536,7 +594,7 @@ fn evaluate(kind: &RuleKind, proposal: &ProposalDraft, ctx: &Context) -> Result<
         }
         RuleKind::Language { languages } => {
             let lang = proposal.language.trim().to_lowercase();
-            if languages.iter().any(|l| l.to_lowercase() == lang) {
+            if languages.iter().any(|l| l.trim().to_lowercase() == lang) {
                 Ok(())
             } else {
                 let shown = if lang.is_empty() {
@@ -701,3 +759,6 @@ pub mod presets {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
