@@ -724,4 +724,19 @@ mod tests {
         assert!(problems[0].contains("dates.call_closes"));
         assert!(problems[1].contains("be_nice"));
     }
+
+    fn fenced<'a>(text: &'a str, lang: &str) -> &'a str {
+        let open = format!("```{lang}\n");
+        let start = text.find(&open).unwrap() + open.len();
+        let len = text[start..].find("```").unwrap();
+        &text[start..start + len]
+    }
+
+    #[test]
+    fn the_examples_in_docs_cycle_format_read_back() {
+        let doc = include_str!("../../../../docs/cycle-format.md");
+        let toml = check_document(fenced(doc, "toml")).unwrap();
+        assert_eq!(toml, preset_setup("igf2023", 2026).unwrap());
+        check_document(fenced(doc, "json")).unwrap();
+    }
 }
