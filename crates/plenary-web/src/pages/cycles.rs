@@ -404,7 +404,7 @@ pub(crate) async fn submit_issue(
     .await
 }
 
-fn csv_response(csv: String, filename: String) -> Response {
+fn csv_response(csv: String, filename: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -429,7 +429,7 @@ pub(crate) async fn issues_csv(
         .map_err(|e| PageError::from_action(e, &visit.here))?;
     Ok(csv_response(
         csv,
-        format!("issues-{}-{year}.csv", urlencode(&slug)),
+        &format!("issues-{}-{year}.csv", urlencode(&slug)),
     ))
 }
 
@@ -445,6 +445,6 @@ pub(crate) async fn issues_contacts_csv(
         .map_err(|e| PageError::from_action(e, &visit.here))?;
     Ok(csv_response(
         csv,
-        format!("issues-contacts-{}-{year}.csv", urlencode(&slug)),
+        &format!("issues-contacts-{}-{year}.csv", urlencode(&slug)),
     ))
 }
