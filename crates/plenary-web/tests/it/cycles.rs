@@ -560,3 +560,45 @@ async fn demo_inputs_have_plausible_shares_and_keep_contacts_private() {
     assert!(!public.contains("@example.org"));
     assert_eq!(test.audit_actions().await[0], "issue_input.load_demo");
 }
+
+#[tokio::test]
+async fn cycle_pages_render_in_every_language() {
+    let test = TestApp::new().await;
+    set_up_2027(&test, true).await;
+    for lang in ["en", "fr", "es", "ar"] {
+        let mut client = test.signed_in(SECRETARIAT).await;
+        client
+            .post_form("/language", &[("language", lang), ("back", "/")])
+            .await;
+        for path in [
+            "/f/igf/cycles",
+            "/f/igf/cycles/2027",
+            "/f/igf/cycles/setup?preset=igf2016&year=2028",
+            "/f/igf/cycles/2027/issues",
+        ] {
+            let res = client.get(path).await;
+            assert_eq!(res.status, StatusCode::OK, "{lang} {path}");
+            assert!(
+                res.body.contains(&format!("<html lang=\"{lang}\"")),
+                "{lang} {path}"
+            );
+            for id in [
+                "cycles-title",
+                "cycle-title",
+                "cycle-theme",
+                "date-call-closes",
+                "approver-mag",
+                "support-webcast",
+                "cycle-setup-document",
+                "issues-window",
+                "col-inputs",
+                "field-region",
+            ] {
+                assert!(
+                    !res.body.contains(id),
+                    "{lang} {path} shows the raw id {id}"
+                );
+            }
+        }
+    }
+}
