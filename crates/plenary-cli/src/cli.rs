@@ -69,6 +69,81 @@ pub enum Command {
     /// Export or import a body's nominations (CSV), or write its slate nominee pool.
     #[command(subcommand)]
     Nominations(NominationsCommand),
+    /// Yearly cycles: presets, printing a set-up document, storing and showing a forum's cycle.
+    #[command(subcommand)]
+    Cycle(CycleCommand),
+    /// The call for issues of a cycle.
+    #[command(subcommand)]
+    Issues(IssuesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CycleCommand {
+    /// List the shipped cycle presets.
+    Presets,
+    /// Print a preset's set-up document for a year, to edit and store with `cycle set`.
+    Preset(CyclePresetArgs),
+    /// Show a forum's cycle: host, dates (venue time and UTC), issue areas, session types, rules.
+    Show(CycleShowArgs),
+    /// Store a set-up document (TOML or JSON) as the cycle of its year, replacing any before.
+    Set(CycleSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CyclePresetArgs {
+    /// Preset name (see `plenary cycle presets`).
+    pub preset: String,
+    /// The cycle's year.
+    #[arg(long)]
+    pub year: i32,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DocumentFormat::Toml)]
+    pub format: DocumentFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CycleShowArgs {
+    /// The forum's slug (`igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The cycle's year.
+    #[arg(long)]
+    pub year: i32,
+    /// Print the set-up document as JSON instead of a summary.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CycleSetArgs {
+    /// The forum's slug (`igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The set-up document (TOML, or JSON when it starts with `{`).
+    pub file: std::path::PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssuesCommand {
+    /// Write a cycle's call-for-issues inputs as CSV (without names and e-mail addresses
+    /// unless --private).
+    Export(IssuesExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuesExportArgs {
+    /// The forum's slug (`igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The cycle's year.
+    #[arg(long)]
+    pub year: i32,
+    /// Include the names and e-mail addresses senders gave (for the secretariat only).
+    #[arg(long)]
+    pub private: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

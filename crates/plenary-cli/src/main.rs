@@ -7,7 +7,8 @@ mod config;
 use clap::Parser;
 
 use crate::cli::{
-    Cli, Command, ConfigCommand, ConstitutionCommand, NominationsCommand, UserCommand,
+    Cli, Command, ConfigCommand, ConstitutionCommand, IssuesCommand, NominationsCommand,
+    UserCommand,
 };
 
 fn main() {
@@ -69,5 +70,7 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::Nominations(NominationsCommand::Import(args)) => {
             cmd::nominations::import(&global, &args).await
         }
+        Command::Cycle(command) => cmd::cycle::run(&global, &command).await,
+        Command::Issues(IssuesCommand::Export(args)) => cmd::issues::export(&global, &args).await,
     }
 }

@@ -8,13 +8,14 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, Uri, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, delete, get, post};
+use axum::routing::{MethodRouter, delete, get, post, put};
 use plenary_domain::permissions::Permission;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::pages::{
-    account, audit, auth, bodies, constitution, forums, hosts, nominations, people, seats, slates,
+    account, audit, auth, bodies, constitution, cycles, forums, hosts, nominations, people, seats,
+    slates,
 };
 use crate::{AppState, api, pages, visit};
 
@@ -59,7 +60,7 @@ const fn spec(
 }
 
 use Permission::{
-    ForumMember, ManageBodies, ManageForum, ManagePeople, Public, SignedIn, ViewAudit,
+    ForumMember, ManageBodies, ManageCalls, ManageForum, ManagePeople, Public, SignedIn, ViewAudit,
 };
 use Surface::{Api, Infra, Page};
 
@@ -403,6 +404,87 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Page,
             ),
             post(slates::seat),
+        ),
+        // Yearly cycles and the call for issues.
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles",
+                "/f/igf/cycles",
+                Public,
+                Page,
+            ),
+            get(cycles::list),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/setup",
+                "/f/igf/cycles/setup",
+                ManageCalls,
+                Page,
+            ),
+            get(cycles::setup_form),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/setup",
+                "/f/igf/cycles/setup",
+                ManageCalls,
+                Page,
+            ),
+            post(cycles::setup),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}",
+                "/f/igf/cycles/2026",
+                Public,
+                Page,
+            ),
+            get(cycles::show),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/issues",
+                "/f/igf/cycles/2026/issues",
+                Public,
+                Page,
+            ),
+            get(cycles::issues_view),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/issues",
+                "/f/igf/cycles/2026/issues",
+                Public,
+                Page,
+            ),
+            post(cycles::submit_issue),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/issues.csv",
+                "/f/igf/cycles/2026/issues.csv",
+                Public,
+                Page,
+            ),
+            get(cycles::issues_csv),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/issues/contacts.csv",
+                "/f/igf/cycles/2026/issues/contacts.csv",
+                ManageCalls,
+                Page,
+            ),
+            get(cycles::issues_contacts_csv),
         ),
         (
             spec(
@@ -775,6 +857,57 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             post(api::slates::seat_appointed),
+        ),
+        // Yearly cycles and the call for issues.
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles",
+                "/api/v1/forums/igf/cycles",
+                Public,
+                Api,
+            ),
+            get(api::cycles::list_cycles),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}",
+                "/api/v1/forums/igf/cycles/2026",
+                Public,
+                Api,
+            ),
+            get(api::cycles::get_cycle),
+        ),
+        (
+            spec(
+                Method::PUT,
+                "/api/v1/forums/{slug}/cycles/{year}",
+                "/api/v1/forums/igf/cycles/2026",
+                ManageCalls,
+                Api,
+            ),
+            put(api::cycles::put_cycle),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}/issues",
+                "/api/v1/forums/igf/cycles/2026/issues",
+                Public,
+                Api,
+            ),
+            get(api::cycles::list_issues),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/issues",
+                "/api/v1/forums/igf/cycles/2026/issues",
+                Public,
+                Api,
+            ),
+            post(api::cycles::submit_issue),
         ),
         (
             spec(

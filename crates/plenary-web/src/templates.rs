@@ -37,6 +37,13 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "engagement_form.html",
         include_str!("../templates/engagement_form.html"),
     ),
+    ("cycles.html", include_str!("../templates/cycles.html")),
+    ("cycle.html", include_str!("../templates/cycle.html")),
+    (
+        "cycle_setup.html",
+        include_str!("../templates/cycle_setup.html"),
+    ),
+    ("issues.html", include_str!("../templates/issues.html")),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("forum.html", include_str!("../templates/forum.html")),

@@ -3,7 +3,10 @@
 //! Main items: `set_up` / `set_up_as_operator` (create or replace the set-up document;
 //! audited with the document before and after), `cycle` (one cycle with its parsed set-up),
 //! `cycles` (the forum's cycles, newest first), `load` (for other actions, inside their
-//! transaction). The set-up is validated by `document::read` before anything is stored.
+//! transaction), `submit_setup` (the secretariat's form and API: every problem listed,
+//! nothing stored), `display_in_zone` (a key date in the venue's time zone). The set-up is
+//! validated by `document::read`, and its venue time zone against the IANA database, before
+//! anything is stored.
 
 use plenary_db::Tx;
 use plenary_db::calls as q;
@@ -112,6 +115,34 @@ pub async fn cycles(
     })
 }
 
+/// The forum's cycles for the secretariat's set-up page (`ManageCalls`), with the document of
+/// `year` if that cycle exists (to edit it).
+pub async fn setup_form(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    year: Option<i32>,
+) -> Result<(CycleList, Option<Cycle>), ActionError> {
+    let mut tx = app.db().read().await?;
+    let (forum, principal) = forums::forum_and_principal(&mut tx, viewer, forum_slug).await?;
+    authorize(&principal, Permission::ManageCalls)?;
+    let rows = q::cycles_of_forum(&mut tx, forum.id.0).await?;
+    tx.commit().await?;
+    let cycles = rows
+        .into_iter()
+        .map(from_row)
+        .collect::<Result<Vec<_>, _>>()?;
+    let editing = year.and_then(|y| cycles.iter().find(|c| c.year == y).cloned());
+    Ok((
+        CycleList {
+            forum,
+            cycles,
+            can_manage: true,
+        },
+        editing,
+    ))
+}
+
 /// Creates or replaces the cycle for the document's year (the secretariat). Returns the year.
 pub async fn set_up(
     app: &App,
@@ -123,7 +154,7 @@ pub async fn set_up(
     let mut tx = app.db().begin().await?;
     let (forum, principal) = forums::forum_and_principal(&mut tx, viewer, forum_slug).await?;
     authorize(&principal, Permission::ManageCalls)?;
-    let year = store(&mut tx, &viewer.actor(), &forum, text, now).await?;
+    let (year, _) = store(&mut tx, &viewer.actor(), &forum, text, now).await?;
     tx.commit().await?;
     Ok(year)
 }
@@ -138,9 +169,81 @@ pub async fn set_up_as_operator(
     let now = app.now();
     let mut tx = app.db().begin().await?;
     let (forum, _) = forums::forum_and_principal(&mut tx, &Viewer::anonymous(), forum_slug).await?;
-    let year = store(&mut tx, actor, &forum, text, now).await?;
+    let (year, _) = store(&mut tx, actor, &forum, text, now).await?;
     tx.commit().await?;
     Ok(year)
+}
+
+/// What became of a set-up document the secretariat sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetUpOutcome {
+    /// Stored for `year`; `created` when the year had no cycle before.
+    Stored { year: i32, created: bool },
+    /// Nothing stored: every problem, one sentence each.
+    Refused { problems: Vec<String> },
+}
+
+/// Creates or replaces a cycle from a TOML or JSON document (the secretariat). With
+/// `expected_year` (the API's path), a document for another year is refused. Authorised
+/// before the document is read, so other roles learn nothing about it.
+pub async fn submit_setup(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    text: &str,
+    expected_year: Option<i32>,
+) -> Result<SetUpOutcome, ActionError> {
+    let now = app.now();
+    let mut tx = app.db().begin().await?;
+    let (forum, principal) = forums::forum_and_principal(&mut tx, viewer, forum_slug).await?;
+    authorize(&principal, Permission::ManageCalls)?;
+    let problems = match document::check_document(text) {
+        Ok(setup) => {
+            let mut problems = extra_problems(&setup);
+            match expected_year {
+                Some(expected) if expected != setup.year => problems.push(format!(
+                    "year: the document is for {}, but it was sent for {expected}",
+                    setup.year
+                )),
+                _ => {}
+            }
+            problems
+        }
+        Err(problems) => problems,
+    };
+    if !problems.is_empty() {
+        return Ok(SetUpOutcome::Refused { problems });
+    }
+    let (year, created) = store(&mut tx, &viewer.actor(), &forum, text, now).await?;
+    tx.commit().await?;
+    Ok(SetUpOutcome::Stored { year, created })
+}
+
+/// Problems `CycleSetup::check` cannot see because they need the time-zone database.
+fn extra_problems(setup: &CycleSetup) -> Vec<String> {
+    if jiff::tz::TimeZone::get(&setup.venue_time_zone).is_ok() {
+        Vec::new()
+    } else {
+        vec![format!(
+            "venue_time_zone: {:?} is not an IANA time zone such as Asia/Tokyo or Europe/Zurich",
+            setup.venue_time_zone
+        )]
+    }
+}
+
+/// `t` as a date and time in the IANA zone `zone`, with the zone's abbreviation
+/// (`2026-05-25 08:59 JST`); in UTC if the zone is unknown.
+pub fn display_in_zone(t: Timestamp, zone: &str) -> String {
+    let Ok(tz) = jiff::tz::TimeZone::get(zone) else {
+        return t.to_display_utc();
+    };
+    match jiff::Timestamp::from_microsecond(t.as_micros()) {
+        Ok(instant) => instant
+            .to_zoned(tz)
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string(),
+        Err(_) => t.to_display_utc(),
+    }
 }
 
 async fn store(
@@ -149,8 +252,15 @@ async fn store(
     forum: &Forum,
     text: &str,
     now: Timestamp,
-) -> Result<i32, ActionError> {
+) -> Result<(i32, bool), ActionError> {
     let setup = document::read(text)?;
+    if let Some(problem) = extra_problems(&setup).into_iter().next() {
+        return Err(ActionError::Invalid(plenary_domain::FieldError::new(
+            "setup",
+            "bad_setup",
+            problem,
+        )));
+    }
     // Stored in the canonical TOML form, so versions compare field by field.
     let canonical = document::to_toml(&setup);
     let year = i64::from(setup.year);
@@ -187,5 +297,5 @@ async fn store(
         now,
     )
     .await?;
-    Ok(setup.year)
+    Ok((setup.year, action == "cycle.create"))
 }

@@ -9,6 +9,7 @@
 
 mod commands;
 mod constitution;
+mod cycle;
 mod nominations;
 mod replicas;
 mod seats;

@@ -11,6 +11,7 @@ mod accounts;
 mod audit;
 mod bodies;
 mod connect;
+mod issues;
 mod jobs;
 mod nominations;
 mod schema;
@@ -79,6 +80,10 @@ both_backends!(
 both_backends!(
     calls_nominations_and_merges,
     crate::nominations::calls_nominations_and_merges
+);
+both_backends!(
+    issue_inputs_and_counts,
+    crate::issues::issue_inputs_and_counts
 );
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(

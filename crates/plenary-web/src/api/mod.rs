@@ -26,15 +26,18 @@ use crate::visit::ApiCaller;
 
 pub(crate) mod seats;
 pub(crate) mod slates;
+// Yearly cycles and the call for issues.
+pub(crate) mod cycles;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries, bodies (rosters, constitution versions, host countries, nomination calls, seats, slate runs) and the audit trail. Conventions: docs/API-DESIGN.md."),
+    info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries, bodies (rosters, constitution versions, host countries, nomination calls, seats, slate runs), yearly cycles with their calls for issues, and the audit trail. Conventions: docs/API-DESIGN.md."),
     paths(list_forums, get_forum, add_stakeholder_group, body_roster, seats::body_seats, seats::record_engagement, seats::renew, seats::resign,
         nominations::list_calls, nominations::submit_nomination, nominations::list_nominations,
         list_countries, me, list_people, grant_role, revoke_role, list_audit,
         constitution::list_versions, constitution::get_version, constitution::submit_version, constitution::list_hosts, constitution::set_host,
-        slates::list_slate_runs, slates::create_slate_run, slates::get_slate_run, slates::record_slate_decision, slates::seat_appointed),
+        slates::list_slate_runs, slates::create_slate_run, slates::get_slate_run, slates::record_slate_decision, slates::seat_appointed,
+        cycles::list_cycles, cycles::get_cycle, cycles::put_cycle, cycles::list_issues, cycles::submit_issue),
     components(schemas(nominations::CallJson, nominations::CallListJson, nominations::NewNominationJson, nominations::EndorsementJson,
         nominations::SubmittedJson, nominations::NominatorJson, nominations::CheckJson, nominations::NominationJson,
         nominations::NominationListJson, RosterJson, RosterMemberJson, FilledSeatJson, BalanceJson, ErrorJson, ErrorBodyJson, ForumJson, ForumDetailJson, StakeholderGroupJson, NewStakeholderGroupJson, ForumListJson,
@@ -44,7 +47,9 @@ pub(crate) mod slates;
         constitution::ConstitutionVersionJson, constitution::ConstitutionVersionListJson, constitution::ConstitutionDocumentJson,
         constitution::NewConstitutionVersionJson, constitution::StoredVersionJson, constitution::HostJson, constitution::HostListJson,
         constitution::NewHostJson,
-        slates::SlateRunJson, slates::SlateRunListJson, slates::NewSlateRunJson, slates::SlateRunDetailJson, slates::SlateDecisionJson, slates::NewSlateDecisionJson, slates::SeatedJson)),
+        slates::SlateRunJson, slates::SlateRunListJson, slates::NewSlateRunJson, slates::SlateRunDetailJson, slates::SlateDecisionJson, slates::NewSlateDecisionJson, slates::SeatedJson,
+        cycles::CycleSummaryJson, cycles::CycleListJson, cycles::CycleJson, cycles::SetupDocumentJson, cycles::IssueJson,
+        cycles::IssueCountJson, cycles::IssuesJson, cycles::NewIssueJson, cycles::IssueSubmittedJson)),
     modifiers(&BearerAuth),
 )]
 struct ApiDoc;

@@ -6,6 +6,7 @@ pub(crate) mod audit;
 pub(crate) mod auth;
 pub(crate) mod bodies;
 pub(crate) mod constitution;
+pub(crate) mod cycles;
 pub(crate) mod forums;
 pub(crate) mod hosts;
 pub(crate) mod nominations;
@@ -47,6 +48,8 @@ const NOTICES: &[&str] = &[
     "session-expired",
     "slate-decision-recorded",
     "slate-seated",
+    "cycle-saved",
+    "issue-received",
 ];
 
 /// The context every template gets, merged with the page's own.

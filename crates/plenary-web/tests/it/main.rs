@@ -12,6 +12,7 @@ mod api;
 mod auth;
 mod browser;
 mod constitution;
+mod cycles;
 mod i18n;
 mod nominations;
 mod openapi;

@@ -90,6 +90,12 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/f/{slug}/bodies/{body}/calls/{year}/merge" => {
             vec![("keep", "999998"), ("drop", "999999")]
         }
+        "/f/{slug}/cycles/setup" => vec![("document", "version = 1")],
+        "/f/{slug}/cycles/{year}/issues" => vec![
+            ("issue", "Route test"),
+            ("stakeholder_group", "civil_society"),
+            ("region", "african"),
+        ],
         _ => vec![],
     }
 }
@@ -115,6 +121,10 @@ fn api_body(path: &str) -> &'static str {
             r#"{"format": "toml", "document": ""}"#
         }
         "/api/v1/forums/{slug}/hosts" => r#"{"year": 2019, "country": "DE", "city": "Berlin"}"#,
+        "/api/v1/forums/{slug}/cycles/{year}" => r#"{"document": "version = 1"}"#,
+        "/api/v1/forums/{slug}/cycles/{year}/issues" => {
+            r#"{"issue": "Route test", "stakeholder_group": "civil_society", "region": "african"}"#
+        }
         _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
 }
@@ -137,7 +147,8 @@ async fn every_route_answers_every_role_as_the_table_says() {
             let status = match route.surface {
                 Surface::Api | Surface::Infra => {
                     let token = email(who).map(|e| tokens[e].as_str());
-                    let body = (route.method == Method::POST).then(|| api_body(route.path));
+                    let body = matches!(route.method, Method::POST | Method::PUT)
+                        .then(|| api_body(route.path));
                     test.api(route.method.clone(), route.sample, token, body)
                         .await
                         .status
