@@ -10,6 +10,7 @@
 mod accounts;
 mod audit;
 mod bodies;
+mod calls;
 mod connect;
 mod jobs;
 mod nominations;
@@ -79,6 +80,10 @@ both_backends!(
 both_backends!(
     calls_nominations_and_merges,
     crate::nominations::calls_nominations_and_merges
+);
+both_backends!(
+    proposals_people_screening_and_flags,
+    crate::calls::proposals_people_screening_and_flags
 );
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(
