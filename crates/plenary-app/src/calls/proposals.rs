@@ -308,8 +308,8 @@ fn check_open(
 // The form, checked
 // ---------------------------------------------------------------------------------------------
 
-/// Each known country's UN regional group, by ISO alpha-2.
-pub(crate) async fn country_regions(
+/// Each known country's UN regional group, by ISO alpha-2 (what `check_form` takes).
+pub async fn country_regions(
     tx: &mut Tx,
 ) -> Result<BTreeMap<String, UnRegionalGroup>, ActionError> {
     Ok(plenary_db::countries::all_countries(tx)
@@ -390,6 +390,18 @@ fn parse_duration(raw: &str) -> Result<u32, FieldError> {
             format!("{raw:?} is not a number of minutes"),
         )
     })
+}
+
+/// Checks a form against the cycle and returns what is stored (`plenary_db::calls::proposals`
+/// `ProposalContent` and people): for an import, which reports the row of the first error and
+/// then stores every row with `insert_proposals` in one transaction.
+pub fn check_form(
+    cycle: &Cycle,
+    regions: &BTreeMap<String, UnRegionalGroup>,
+    input: &ProposalInput,
+) -> Result<(ProposalContent, Vec<PersonRow>), ActionError> {
+    let checked = check_input(cycle, regions, input)?;
+    Ok((checked.content, checked.people))
 }
 
 /// Checks a form against the cycle: people and countries, the duration, the time zone,
@@ -491,10 +503,7 @@ fn check_input(
         submitter_region: submitter_region.code().to_owned(),
     };
     let people = draft.people.iter().map(person_row).collect();
-    Ok(Checked {
-        content,
-        people,
-    })
+    Ok(Checked { content, people })
 }
 
 /// A person as stored.
@@ -782,14 +791,14 @@ pub(crate) fn snapshot(row: &ProposalRow) -> String {
     .to_string()
 }
 
+/// Audits a change of a proposal with snapshots before and after.
 async fn record(
     tx: &mut Tx,
     actor: &Actor,
     forum: &Forum,
     action: &'static str,
-    id: i64,
-    before: Option<String>,
-    after: Option<String>,
+    before: Option<&ProposalRow>,
+    after: &ProposalRow,
     now: Timestamp,
 ) -> Result<(), ActionError> {
     audit::record(
@@ -799,9 +808,9 @@ async fn record(
             forum: Some(forum.id),
             action,
             entity_type: "proposal",
-            entity_id: id.to_string(),
-            before,
-            after,
+            entity_id: after.id.to_string(),
+            before: before.map(snapshot),
+            after: Some(snapshot(after)),
         },
         now,
     )
@@ -883,9 +892,8 @@ pub async fn new_draft(
         &viewer.actor(),
         &ctx.forum,
         "proposal.create",
-        id,
         None,
-        Some(snapshot(&row)),
+        &row,
         now,
     )
     .await?;
@@ -926,9 +934,8 @@ pub async fn update(
         &viewer.actor(),
         &ctx.forum,
         "proposal.update",
-        id,
-        Some(snapshot(&before)),
-        Some(snapshot(&after)),
+        Some(&before),
+        &after,
         now,
     )
     .await?;
@@ -1053,9 +1060,8 @@ pub async fn submit(
         &viewer.actor(),
         &ctx.forum,
         "proposal.submit",
-        id,
-        Some(snapshot(&before)),
-        Some(snapshot(&after)),
+        Some(&before),
+        &after,
         now,
     )
     .await?;
@@ -1097,9 +1103,8 @@ pub async fn withdraw(
         &viewer.actor(),
         &ctx.forum,
         "proposal.withdraw",
-        id,
-        Some(snapshot(&before)),
-        Some(snapshot(&after)),
+        Some(&before),
+        &after,
         now,
     )
     .await?;
@@ -1273,3 +1278,6 @@ pub async fn manage_list(
         can_manage: true,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -574,25 +574,38 @@ pub struct ScreeningResult {
     pub screening: String,
 }
 
-const STORE_SCREENING: &str = "
-    update proposal set screening_status = $2, screening = $3, screened_at = $4 where id = $1";
+/// Rows per statement when storing screening results (3 parameters each).
+const SCREENING_CHUNK: usize = 400;
 
-/// Stores the screening of many proposals in the caller's transaction (overrides are kept).
-/// Returns how many proposals were updated.
+/// Stores the screening of many proposals in the caller's transaction (overrides are kept),
+/// a few hundred per statement: `update … from (values …)`, which both databases run (the
+/// `values` columns are `column1`… on both). Returns how many proposals were updated.
 pub async fn store_screening(
     tx: &mut Tx,
     results: &[ScreeningResult],
     now: Timestamp,
 ) -> Result<u64, DbError> {
     let mut done = 0;
-    for r in results {
-        done += exec_tx!(tx, |conn| sqlx::query(STORE_SCREENING)
-            .bind(r.proposal)
-            .bind(&r.status)
-            .bind(&r.screening)
-            .bind(DbTime(now))
-            .execute(conn)
-            .await)?;
+    for chunk in results.chunks(SCREENING_CHUNK) {
+        let mut sql = String::from(
+            "update proposal set screening_status = v.column2, screening = v.column3, \
+             screened_at = $1 from (values ",
+        );
+        for i in 0..chunk.len() {
+            if i > 0 {
+                sql.push_str(", ");
+            }
+            let base = i * 3 + 2;
+            sql.push_str(&format!("(${}, ${}, ${})", base, base + 1, base + 2));
+        }
+        sql.push_str(") as v where proposal.id = v.column1");
+        done += exec_tx!(tx, |conn| {
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql.as_str())).bind(DbTime(now));
+            for r in chunk {
+                query = query.bind(r.proposal).bind(&r.status).bind(&r.screening);
+            }
+            query.execute(conn).await
+        })?;
     }
     Ok(done)
 }
