@@ -819,3 +819,22 @@ async fn a_call_of_1200_proposals_is_screened_in_one_pass() {
         run.lines[1].reasons
     );
 }
+
+#[test]
+fn deadlines_are_shown_in_the_proposers_zone() {
+    let at: Timestamp = "2026-05-24T14:59:00Z".parse().unwrap();
+    assert_eq!(
+        show_in_zone(at, "Asia/Tokyo"),
+        "24 May 2026, 23:59 (Asia/Tokyo)"
+    );
+    assert_eq!(
+        show_in_zone(at, "America/Mexico_City"),
+        "24 May 2026, 08:59 (America/Mexico_City)"
+    );
+    assert_eq!(show_in_zone(at, "Nowhere/Else"), "24 May 2026, 14:59 (UTC)");
+    assert!(check_time_zone("Europe/Paris").is_ok());
+    assert_eq!(
+        check_time_zone("Europe/Atlantis").unwrap_err().field,
+        "proposer_time_zone"
+    );
+}
