@@ -95,11 +95,30 @@ async fn run_one(app: &App, job: &ClaimedJob) -> anyhow::Result<()> {
     }
 }
 
-/// Runs the worker until `stop` turns true, polling every `idle` when the queue is empty.
+/// How often the worker looks for periodic work (deadline reminders).
+pub const PERIODIC_EVERY: Duration = Duration::from_secs(15 * 60);
+
+/// The worker's periodic work: queues deadline reminders (idempotent, so running it twice
+/// or on several workers mails nobody twice). Returns the number of mails queued.
+pub async fn run_periodic(app: &App) -> Result<usize, ActionError> {
+    crate::calls::screening::queue_deadline_reminders(app, app.now()).await
+}
+
+/// Runs the worker until `stop` turns true, polling every `idle` when the queue is empty,
+/// and running the periodic work every `PERIODIC_EVERY`.
 pub async fn run_worker(app: App, mut stop: tokio::sync::watch::Receiver<bool>, idle: Duration) {
+    let mut last_periodic: Option<tokio::time::Instant> = None;
     loop {
         if *stop.borrow() {
             return;
+        }
+        if last_periodic.is_none_or(|t| t.elapsed() >= PERIODIC_EVERY) {
+            last_periodic = Some(tokio::time::Instant::now());
+            match run_periodic(&app).await {
+                Ok(0) => {}
+                Ok(queued) => tracing::info!(queued, "deadline reminders queued"),
+                Err(err) => tracing::error!(error = %err, "periodic pass failed"),
+            }
         }
         match run_due_jobs(&app, 50).await {
             Ok(report) if report != WorkerReport::default() => {

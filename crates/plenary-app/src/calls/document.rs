@@ -689,7 +689,6 @@ pub fn preset_setup(preset: &str, year: i32) -> Option<CycleSetup> {
 
 #[cfg(test)]
 mod tests {
-
     use super::*;
 
     #[test]

@@ -51,6 +51,7 @@ create table proposal (
     proposer_time_zone text not null,
     submitter_organisation text not null,
     submitter_stakeholder_group text not null,
+    submitter_country_iso2 text not null,
     submitter_region text not null,
     screening_status text not null,
     screening text not null,

@@ -10,6 +10,7 @@
 mod accounts;
 mod audit;
 mod bodies;
+mod calls;
 mod connect;
 mod issues;
 mod jobs;
@@ -84,6 +85,10 @@ both_backends!(
 both_backends!(
     issue_inputs_and_counts,
     crate::issues::issue_inputs_and_counts
+);
+both_backends!(
+    proposals_people_screening_and_flags,
+    crate::calls::proposals_people_screening_and_flags
 );
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(
