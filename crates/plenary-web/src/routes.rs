@@ -8,13 +8,14 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, Uri, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, delete, get, post};
+use axum::routing::{MethodRouter, delete, get, post, put};
 use plenary_domain::permissions::Permission;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::pages::{
-    account, audit, auth, bodies, constitution, forums, hosts, nominations, people, seats, slates,
+    account, audit, auth, bodies, constitution, forums, hosts, nominations, people, proposals,
+    seats, slates,
 };
 use crate::{AppState, api, pages, visit};
 
@@ -59,7 +60,7 @@ const fn spec(
 }
 
 use Permission::{
-    ForumMember, ManageBodies, ManageForum, ManagePeople, Public, SignedIn, ViewAudit,
+    ForumMember, ManageBodies, ManageCalls, ManageForum, ManagePeople, Public, SignedIn, ViewAudit,
 };
 use Surface::{Api, Infra, Page};
 
@@ -557,6 +558,207 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
         (
             spec(Method::GET, "/healthz", "/healthz", Public, Infra),
             get(api::healthz),
+        ),
+        // Session proposals and screening (issue 4): pages, then the API.
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/proposals",
+                "/f/igf/cycles/2026/proposals",
+                SignedIn,
+                Page,
+            ),
+            get(proposals::dashboard),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/proposals/new",
+                "/f/igf/cycles/2026/proposals/new?type=workshop",
+                SignedIn,
+                Page,
+            ),
+            get(proposals::new_form),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/proposals/new",
+                "/f/igf/cycles/2026/proposals/new",
+                SignedIn,
+                Page,
+            ),
+            post(proposals::create),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/proposals/{id}",
+                "/f/igf/cycles/2026/proposals/1",
+                SignedIn,
+                Page,
+            ),
+            get(proposals::show),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/proposals/{id}/edit",
+                "/f/igf/cycles/2026/proposals/1/edit",
+                SignedIn,
+                Page,
+            ),
+            get(proposals::edit_form),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/proposals/{id}/edit",
+                "/f/igf/cycles/2026/proposals/1/edit",
+                SignedIn,
+                Page,
+            ),
+            post(proposals::edit),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/proposals/{id}/submit",
+                "/f/igf/cycles/2026/proposals/1/submit",
+                SignedIn,
+                Page,
+            ),
+            post(proposals::submit),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/proposals/{id}/withdraw",
+                "/f/igf/cycles/2026/proposals/1/withdraw",
+                SignedIn,
+                Page,
+            ),
+            post(proposals::withdraw),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/proposals/{id}/override",
+                "/f/igf/cycles/2026/proposals/1/override",
+                ManageCalls,
+                Page,
+            ),
+            post(proposals::override_screening),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/received",
+                "/f/igf/cycles/2026/received",
+                Public,
+                Page,
+            ),
+            get(proposals::received),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/screening",
+                "/f/igf/cycles/2026/screening",
+                ManageCalls,
+                Page,
+            ),
+            get(proposals::screening_list),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/screening",
+                "/f/igf/cycles/2026/screening",
+                ManageCalls,
+                Page,
+            ),
+            post(proposals::run_screening),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}/proposals",
+                "/api/v1/forums/igf/cycles/2026/proposals",
+                SignedIn,
+                Api,
+            ),
+            get(api::proposals::list_proposals),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/proposals",
+                "/api/v1/forums/igf/cycles/2026/proposals",
+                SignedIn,
+                Api,
+            ),
+            post(api::proposals::create_proposal),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}",
+                "/api/v1/forums/igf/cycles/2026/proposals/1",
+                SignedIn,
+                Api,
+            ),
+            get(api::proposals::get_proposal),
+        ),
+        (
+            spec(
+                Method::PUT,
+                "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}",
+                "/api/v1/forums/igf/cycles/2026/proposals/1",
+                SignedIn,
+                Api,
+            ),
+            put(api::proposals::update_proposal),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}/submit",
+                "/api/v1/forums/igf/cycles/2026/proposals/1/submit",
+                SignedIn,
+                Api,
+            ),
+            post(api::proposals::submit_proposal),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}/withdraw",
+                "/api/v1/forums/igf/cycles/2026/proposals/1/withdraw",
+                SignedIn,
+                Api,
+            ),
+            post(api::proposals::withdraw_proposal),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}/override",
+                "/api/v1/forums/igf/cycles/2026/proposals/1/override",
+                ManageCalls,
+                Api,
+            ),
+            post(api::proposals::override_screening),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/screening",
+                "/api/v1/forums/igf/cycles/2026/screening",
+                ManageCalls,
+                Api,
+            ),
+            post(api::proposals::run_screening),
         ),
         (
             spec(Method::GET, "/readyz", "/readyz", Public, Infra),

@@ -27,6 +27,9 @@ use crate::visit::ApiCaller;
 pub(crate) mod seats;
 pub(crate) mod slates;
 
+// Session proposals and screening (issue 4).
+pub(crate) mod proposals;
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries, bodies (rosters, constitution versions, host countries, nomination calls, seats, slate runs) and the audit trail. Conventions: docs/API-DESIGN.md."),
@@ -64,9 +67,9 @@ impl utoipa::Modify for BearerAuth {
 
 /// The OpenAPI document, pretty-printed (also the snapshot the tests compare).
 pub fn openapi_json() -> String {
-    ApiDoc::openapi()
-        .to_pretty_json()
-        .unwrap_or_else(|_| "{}".into())
+    let mut doc = ApiDoc::openapi();
+    doc.merge(proposals::ProposalsDoc::openapi());
+    doc.to_pretty_json().unwrap_or_else(|_| "{}".into())
 }
 
 /// GET /api/v1/openapi.json

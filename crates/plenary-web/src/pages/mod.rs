@@ -10,6 +10,7 @@ pub(crate) mod forums;
 pub(crate) mod hosts;
 pub(crate) mod nominations;
 pub(crate) mod people;
+pub(crate) mod proposals;
 pub(crate) mod seats;
 pub(crate) mod slates;
 
@@ -47,6 +48,11 @@ const NOTICES: &[&str] = &[
     "session-expired",
     "slate-decision-recorded",
     "slate-seated",
+    // Session proposals and screening (issue 4).
+    "proposal-saved",
+    "proposal-submitted",
+    "proposal-withdrawn",
+    "proposal-screening-overridden",
 ];
 
 /// The context every template gets, merged with the page's own.

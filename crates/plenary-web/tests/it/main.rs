@@ -16,6 +16,7 @@ mod i18n;
 mod nominations;
 mod openapi;
 mod pages;
+mod proposals;
 mod routes;
 mod seats;
 mod slates;

@@ -90,6 +90,17 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/f/{slug}/bodies/{body}/calls/{year}/merge" => {
             vec![("keep", "999998"), ("drop", "999999")]
         }
+        // Session proposals and screening (issue 4).
+        "/f/{slug}/cycles/{year}/proposals/new" | "/f/{slug}/cycles/{year}/proposals/{id}/edit" => {
+            vec![
+                ("session_type", "workshop"),
+                ("title", "Route test"),
+                ("action", "draft"),
+            ]
+        }
+        "/f/{slug}/cycles/{year}/proposals/{id}/override" => {
+            vec![("status", "pass"), ("reason", "route test")]
+        }
         _ => vec![],
     }
 }
@@ -115,6 +126,15 @@ fn api_body(path: &str) -> &'static str {
             r#"{"format": "toml", "document": ""}"#
         }
         "/api/v1/forums/{slug}/hosts" => r#"{"year": 2019, "country": "DE", "city": "Berlin"}"#,
+        // Session proposals and screening (issue 4).
+        "/api/v1/forums/{slug}/cycles/{year}/proposals"
+        | "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}" => {
+            r#"{"session_type": "workshop", "title": "Route test"}"#
+        }
+        "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}/override" => {
+            r#"{"status": "pass", "reason": "route test"}"#
+        }
+        "/api/v1/forums/{slug}/cycles/{year}/screening" => r#"{"notify": false}"#,
         _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
 }
@@ -137,7 +157,8 @@ async fn every_route_answers_every_role_as_the_table_says() {
             let status = match route.surface {
                 Surface::Api | Surface::Infra => {
                     let token = email(who).map(|e| tokens[e].as_str());
-                    let body = (route.method == Method::POST).then(|| api_body(route.path));
+                    let body = (route.method == Method::POST || route.method == Method::PUT)
+                        .then(|| api_body(route.path));
                     test.api(route.method.clone(), route.sample, token, body)
                         .await
                         .status
