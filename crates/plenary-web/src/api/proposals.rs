@@ -11,6 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use plenary_app::ActionError;
+use plenary_app::accounts::Viewer;
 use plenary_app::calls::proposals::{
     self as proposals, ListFilter, PersonInput, ProposalInput, ProposalLine, ProposalView,
     ScreeningStatus,
@@ -25,6 +26,15 @@ use crate::api::ErrorJson;
 use crate::error::ApiError;
 use crate::forms::ApiJson;
 use crate::visit::ApiCaller;
+
+/// Every route here needs an account: a caller without a token is told so (401) before
+/// anything is looked up.
+fn require_account(viewer: &Viewer) -> Result<(), ApiError> {
+    if viewer.account.is_none() {
+        return Err(ApiError::Unauthenticated);
+    }
+    Ok(())
+}
 
 /// The proposal and screening part of the API document.
 #[derive(OpenApi)]
@@ -407,9 +417,7 @@ pub(crate) async fn list_proposals(
     Path((slug, year)): Path<(String, i32)>,
     Query(params): Query<ListParams>,
 ) -> Result<Json<ProposalListJson>, ApiError> {
-    if viewer.account.is_none() {
-        return Err(ApiError::Unauthenticated);
-    }
+    require_account(&viewer)?;
     let all = matches!(params.all.as_deref(), Some("1" | "true" | "yes"));
     if all {
         let filter = ListFilter {
@@ -452,6 +460,7 @@ pub(crate) async fn create_proposal(
     Query(params): Query<CreateParams>,
     ApiJson(body): ApiJson<ProposalInputJson>,
 ) -> Result<Response, ApiError> {
+    require_account(&viewer)?;
     let input = body.into_input();
     let id = proposals::new_draft(&state.app, &viewer, &slug, year, &input).await?;
     let view = if matches!(params.submit.as_deref(), Some("1" | "true" | "yes")) {
@@ -473,6 +482,7 @@ pub(crate) async fn get_proposal(
     ApiCaller(viewer): ApiCaller,
     Path((slug, year, id)): Path<(String, i32, i64)>,
 ) -> Result<Json<ProposalJson>, ApiError> {
+    require_account(&viewer)?;
     let view = proposals::proposal(&state.app, &viewer, &slug, year, id).await?;
     Ok(Json(proposal_json(view)))
 }
@@ -490,6 +500,7 @@ pub(crate) async fn update_proposal(
     Path((slug, year, id)): Path<(String, i32, i64)>,
     ApiJson(body): ApiJson<ProposalInputJson>,
 ) -> Result<Json<ProposalJson>, ApiError> {
+    require_account(&viewer)?;
     let input = body.into_input();
     let view = proposals::update(&state.app, &viewer, &slug, year, id, &input).await?;
     Ok(Json(proposal_json(view)))
@@ -507,6 +518,7 @@ pub(crate) async fn submit_proposal(
     ApiCaller(viewer): ApiCaller,
     Path((slug, year, id)): Path<(String, i32, i64)>,
 ) -> Result<Json<ProposalJson>, ApiError> {
+    require_account(&viewer)?;
     let view = proposals::submit(&state.app, &viewer, &slug, year, id).await?;
     Ok(Json(proposal_json(view)))
 }
@@ -522,6 +534,7 @@ pub(crate) async fn withdraw_proposal(
     ApiCaller(viewer): ApiCaller,
     Path((slug, year, id)): Path<(String, i32, i64)>,
 ) -> Result<Json<ProposalJson>, ApiError> {
+    require_account(&viewer)?;
     proposals::withdraw(&state.app, &viewer, &slug, year, id).await?;
     let view = proposals::proposal(&state.app, &viewer, &slug, year, id).await?;
     Ok(Json(proposal_json(view)))
@@ -552,6 +565,7 @@ pub(crate) async fn override_screening(
     Path((slug, year, id)): Path<(String, i32, i64)>,
     ApiJson(body): ApiJson<OverrideJson>,
 ) -> Result<Json<ProposalJson>, ApiError> {
+    require_account(&viewer)?;
     let status = match body.status.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(raw) => Some(ScreeningStatus::parse(raw).ok_or_else(|| {
@@ -600,6 +614,7 @@ pub(crate) async fn run_screening(
     Path((slug, year)): Path<(String, i32)>,
     ApiJson(body): ApiJson<RunScreeningJson>,
 ) -> Result<Json<ScreeningRunJson>, ApiError> {
+    require_account(&viewer)?;
     let run = screening::screen_cycle(&state.app, &viewer, &slug, year, body.notify).await?;
     Ok(Json(ScreeningRunJson {
         cycle: run.cycle_year,

@@ -372,7 +372,10 @@ async fn only_the_owner_and_the_secretariat_see_a_proposal_and_only_the_secretar
     assert!(page.body.contains("at least 3"), "{}", page.body);
 
     let res = secretariat
-        .post_form(&format!("{view}/override"), &[("status", "remove")])
+        .post_form(
+            &format!("{view}/override"),
+            &[("status", "remove"), ("reason", "Decided in error.")],
+        )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let page = owner.get(&view).await;
