@@ -133,6 +133,10 @@ mod tests {
                         ("further", "13"),
                         ("from", "1"),
                         ("to", "2"),
+                        // Session proposals and screening (issue 4).
+                        ("passed", "5"),
+                        ("failed", "6"),
+                        ("mailed", "11"),
                     ],
                 );
                 assert_ne!(text, id, "{language:?} {id}");

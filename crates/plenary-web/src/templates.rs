@@ -44,6 +44,24 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/cycle_setup.html"),
     ),
     ("issues.html", include_str!("../templates/issues.html")),
+    // Session proposals and screening (issue 4).
+    (
+        "proposal_form.html",
+        include_str!("../templates/proposal_form.html"),
+    ),
+    ("proposal.html", include_str!("../templates/proposal.html")),
+    (
+        "proposals.html",
+        include_str!("../templates/proposals.html"),
+    ),
+    (
+        "proposals_received.html",
+        include_str!("../templates/proposals_received.html"),
+    ),
+    (
+        "screening.html",
+        include_str!("../templates/screening.html"),
+    ),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("forum.html", include_str!("../templates/forum.html")),

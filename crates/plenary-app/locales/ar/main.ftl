@@ -527,3 +527,115 @@ issueerr-too_long = النص طويل جدًا.
 issueerr-unknown_group = اختر إحدى فئات أصحاب المصلحة في المنتدى.
 issueerr-unknown_region = اختر منطقة من القائمة.
 issueerr-not_an_email = أدخل عنوان بريد إلكتروني مثل name@example.org، أو اترك الحقل فارغًا.
+
+## Session proposals and screening (issue 4)
+prop-dashboard-title = مقترحات جلساتك لعام { $year }
+prop-new-title = مقترح جلسة جديد لعام { $year }
+prop-edit-title = تعديل مقترح جلستك
+prop-deadline = الموعد النهائي: { $date }
+prop-deadline-label = الموعد النهائي
+prop-call-not-open = باب تقديم مقترحات الجلسات غير مفتوح: لا يمكن الآن تقديم المقترحات أو تعديلها.
+prop-form-errors = يُرجى تصحيح ما يلي:
+prop-session = الجلسة
+prop-field-type = نوع الجلسة
+prop-type-hint = نوع آخر:
+prop-field-title = العنوان
+prop-field-issue-area = المجال المواضيعي
+prop-field-format = الشكل
+prop-field-duration = المدة
+prop-minutes = { $count } دقيقة
+prop-field-language = لغة المقترح
+prop-content = المحتوى
+prop-field-description = الوصف
+prop-words = { $count ->
+    [one] كلمة واحدة
+   *[other] { $count } كلمة
+}
+prop-words-range = يجب أن يضم الوصف من { $from } إلى { $to } كلمة
+prop-words-max = يجوز أن يضم الوصف { $max } كلمة على الأكثر
+prop-field-policy-questions = أسئلة السياسات
+prop-field-interaction-plan = خطة التفاعل
+prop-field-online-plan = خطة المشاركة عبر الإنترنت
+prop-field-expected-outcomes = النتائج المتوقعة
+prop-field-previous-reports = تقارير جلساتك السابقة (روابط، رابط في كل سطر)
+prop-field-messages-link = الصلة برسائل منتدى حوكمة الإنترنت السابقة
+prop-submitter = أنت، مقدّم المقترح
+prop-field-time-zone = منطقتك الزمنية
+prop-time-zone-hint = تُعرض المواعيد النهائية بهذه المنطقة الزمنية (اسم IANA مثل Africa/Nairobi). منطقة مكان الانعقاد هي { $name }.
+prop-people = المنظمون والمتحدثون ومديرو الجلسة والمقرر
+prop-people-hint = شخص واحد في كل صف؛ تُتجاهل الصفوف الفارغة. يكون المتحدث مؤكدًا مبدئيًا متى اتُّصل به وأبدى اهتمامه ونيته المشاركة.
+prop-col-role = الدور
+prop-col-gender = النوع الاجتماعي كما يصفه الشخص
+prop-col-onsite = حضوريًا
+prop-col-confirmation = التأكيد
+prop-save-draft = حفظ المسودة
+prop-save-submit = الحفظ والتقديم
+prop-save-changes = حفظ التعديلات (يُعاد الفرز)
+prop-number = الرقم
+prop-status = الحالة
+prop-screening = الفرز
+prop-overridden = بقرار من الأمانة
+prop-submitted-by = قدّمه
+prop-created = أُنشئ
+prop-submitted-at = قُدّم
+prop-updated = آخر تعديل
+prop-reasons = أسباب عدم اجتياز الفرز
+prop-actions = الإجراءات
+prop-edit = تعديل
+prop-submit = تقديم
+prop-withdraw = سحب
+prop-onsite = حضوريًا
+prop-online = عبر الإنترنت
+prop-screening-rules = قواعد الفرز
+prop-screened-at = فُرز في { $date }
+prop-computed = حسب القواعد: { $name }
+prop-not-screened = لم يُفرز بعد: يُفرز المقترح عند تقديمه.
+prop-col-rule = القاعدة
+prop-col-verdict = النتيجة
+prop-col-reason = السبب
+prop-override-shown = حددت الأمانة النتيجة: { $name } ({ $who })
+prop-override = تغيير النتيجة
+prop-override-remove = إلغاء قرار الأمانة
+prop-override-reason = السبب (يُسجَّل)
+prop-override-save = تسجيل القرار
+prop-new = اقتراح جلسة
+prop-mine = مقترحاتك
+prop-none = ليست لديك مقترحات في هذه الدورة بعد.
+prop-none-match = لا يوجد مقترح مطابق.
+prop-count = { $count ->
+    [zero] لا مقترحات
+    [one] مقترح واحد
+    [two] مقترحان
+    [few] { $count } مقترحات
+   *[other] { $count } مقترحًا
+}
+prop-received-at = تاريخ الاستلام
+prop-received-title = المقترحات المستلمة لعام { $year }
+prop-received-intro = جميع المقترحات المستلمة في هذه الدعوة، ليتحقق كل مقدّم من وصول مقترحه.
+prop-screening-title = فرز مقترحات عام { $year }
+prop-screening-notify = إرسال النتيجة وأسبابها بالبريد إلى كل مقدّم
+prop-screening-run = تشغيل الفرز
+prop-screening-run-done = اكتمل الفرز: اجتاز { $passed }، ولم يجتز { $failed }، وأُرسلت { $mailed } نتيجة بالبريد.
+prop-screening-shown = المعروض: { $count }
+prop-screening-text = كلمات في العنوان
+prop-status-draft = مسودة
+prop-status-submitted = مقدَّم
+prop-status-withdrawn = مسحوب
+prop-screen-pending = قيد الانتظار
+prop-screen-pass = اجتاز
+prop-screen-fail = لم يجتز
+prop-verdict-pass = مستوفى
+prop-verdict-fail = غير مستوفى
+prop-verdict-not_applicable = لا ينطبق
+prop-role-organiser = منظم
+prop-role-speaker = متحدث
+prop-role-moderator = مدير الجلسة
+prop-role-online_moderator = مدير الجلسة عبر الإنترنت
+prop-role-rapporteur = مقرر
+prop-conf-invited = مدعو
+prop-conf-provisional = مؤكد مبدئيًا
+prop-conf-confirmed = مؤكد
+proposal-saved = حُفظ مقترحك.
+proposal-submitted = قُدّم مقترحك وفُرز؛ وأُرسل إشعار بالاستلام بالبريد الإلكتروني.
+proposal-withdrawn = سُحب مقترحك.
+proposal-screening-overridden = سُجّل قرار الفرز.

@@ -684,7 +684,22 @@ async fn call_context(
     forum_slug: &str,
     year: i32,
 ) -> Result<CallContext, ActionError> {
+    call_context_requiring(tx, viewer, forum_slug, year, Permission::SignedIn).await
+}
+
+/// `call_context`, refusing before the cycle is looked up when the viewer lacks
+/// `permission` (so a missing cycle never tells an outsider more than "forbidden").
+async fn call_context_requiring(
+    tx: &mut Tx,
+    viewer: &Viewer,
+    forum_slug: &str,
+    year: i32,
+    permission: Permission,
+) -> Result<CallContext, ActionError> {
     let (forum, principal) = forums::forum_and_principal(tx, viewer, forum_slug).await?;
+    if permission != Permission::SignedIn {
+        authorize(&principal, permission)?;
+    }
     let cycle = cycles::load(tx, &forum, year).await?;
     Ok(CallContext {
         forum,
@@ -832,7 +847,10 @@ async fn owned(
         .ok_or(ActionError::NotFound)?;
     if row.submitter_account != account.id.0 {
         return Err(if can_manage(&ctx.principal) {
-            ActionError::Forbidden
+            ActionError::Rule {
+                code: "not_owner",
+                message: "only the proposer changes a proposal; the secretariat may override its screening".to_owned(),
+            }
         } else {
             ActionError::NotFound
         });
@@ -1252,8 +1270,8 @@ pub async fn manage_list(
 ) -> Result<ProposalList, ActionError> {
     check_filter(filter)?;
     let mut tx = app.db().read().await?;
-    let ctx = call_context(&mut tx, viewer, forum_slug, year).await?;
-    authorize(&ctx.principal, Permission::ManageCalls)?;
+    let ctx = call_context_requiring(&mut tx, viewer, forum_slug, year, Permission::ManageCalls)
+        .await?;
     let status = match filter.status.trim() {
         "" => ProposalStatus::Submitted.code().to_owned(),
         s => s.to_owned(),

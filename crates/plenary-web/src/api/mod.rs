@@ -29,6 +29,9 @@ pub(crate) mod slates;
 // Yearly cycles and the call for issues.
 pub(crate) mod cycles;
 
+// Session proposals and screening (issue 4).
+pub(crate) mod proposals;
+
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Plenary API", version = "1", description = "Forums, people and roles, countries, bodies (rosters, constitution versions, host countries, nomination calls, seats, slate runs), yearly cycles with their calls for issues, and the audit trail. Conventions: docs/API-DESIGN.md."),
@@ -69,9 +72,9 @@ impl utoipa::Modify for BearerAuth {
 
 /// The OpenAPI document, pretty-printed (also the snapshot the tests compare).
 pub fn openapi_json() -> String {
-    ApiDoc::openapi()
-        .to_pretty_json()
-        .unwrap_or_else(|_| "{}".into())
+    let mut doc = ApiDoc::openapi();
+    doc.merge(proposals::ProposalsDoc::openapi());
+    doc.to_pretty_json().unwrap_or_else(|_| "{}".into())
 }
 
 /// GET /api/v1/openapi.json

@@ -11,6 +11,7 @@ pub(crate) mod forums;
 pub(crate) mod hosts;
 pub(crate) mod nominations;
 pub(crate) mod people;
+pub(crate) mod proposals;
 pub(crate) mod seats;
 pub(crate) mod slates;
 
@@ -50,6 +51,11 @@ const NOTICES: &[&str] = &[
     "slate-seated",
     "cycle-saved",
     "issue-received",
+    // Session proposals and screening (issue 4).
+    "proposal-saved",
+    "proposal-submitted",
+    "proposal-withdrawn",
+    "proposal-screening-overridden",
 ];
 
 /// The context every template gets, merged with the page's own.

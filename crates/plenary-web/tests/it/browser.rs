@@ -328,3 +328,157 @@ async fn nomination_journey(driver: &WebDriver, base: &str) -> WebDriverResult<(
     );
     Ok(())
 }
+
+// Session proposals (issue 4): a proposer is screened out with the reason and fixes it.
+
+#[tokio::test]
+async fn a_proposer_submits_a_workshop_is_screened_out_fixes_it_and_passes() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    crate::proposals::open_cycle(&browser._test.app, crate::proposals::YEAR).await;
+    let outcome = proposal_journey(&browser.driver, &browser.base).await;
+    browser.finish("proposals", outcome).await;
+}
+
+/// Fills row `i` of the form's people table.
+async fn fill_person(
+    driver: &WebDriver,
+    i: usize,
+    (role, name, gender, onsite, confirmation): (&str, &str, &str, bool, &str),
+) -> WebDriverResult<()> {
+    click(
+        driver,
+        By::Css(format!("#p{i}_role option[value='{role}']")),
+    )
+    .await?;
+    driver
+        .find(By::Id(format!("p{i}_name")))
+        .await?
+        .send_keys(name)
+        .await?;
+    driver
+        .find(By::Id(format!("p{i}_gender")))
+        .await?
+        .send_keys(gender)
+        .await?;
+    click(
+        driver,
+        By::Css(format!(
+            "#p{i}_stakeholder_group option[value='civil_society']"
+        )),
+    )
+    .await?;
+    click(driver, By::Css(format!("#p{i}_country option[value='KE']"))).await?;
+    if onsite {
+        click(driver, By::Id(format!("p{i}_onsite"))).await?;
+    }
+    click(
+        driver,
+        By::Css(format!("#p{i}_confirmation option[value='{confirmation}']")),
+    )
+    .await
+}
+
+async fn proposal_journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
+    let cycle = format!("{base}/f/igf/cycles/{}", crate::proposals::YEAR);
+    sign_in(driver, base, "participant@igf.example.org").await?;
+    driver.goto(format!("{cycle}/proposals")).await?;
+    click(driver, By::Id("new-workshop")).await?;
+    driver.query(By::Id("proposal-form")).first().await?;
+    for (id, value) in [
+        ("title", "Community data, community rules"),
+        (
+            "description",
+            "How communities can govern the data they produce, with examples from three regions.",
+        ),
+        (
+            "policy_questions",
+            "Who decides how community data is used?",
+        ),
+        (
+            "interaction_plan",
+            "Questions from the room and online after each round.",
+        ),
+        ("online_plan", "An online moderator relays the chat."),
+        ("expected_outcomes", "A short list of practices."),
+        ("submitter_organisation", "Proposers' Collective"),
+    ] {
+        driver.find(By::Id(id)).await?.send_keys(value).await?;
+    }
+    click(
+        driver,
+        By::Css("#issue_area option[value='data_governance']"),
+    )
+    .await?;
+    click(driver, By::Css("#format option[value='Round table']")).await?;
+    click(driver, By::Css("#duration_min option[value='90']")).await?;
+    click(
+        driver,
+        By::Css("#submitter_stakeholder_group option[value='civil_society']"),
+    )
+    .await?;
+    click(
+        driver,
+        By::Css("#submitter_country_iso2 option[value='KE']"),
+    )
+    .await?;
+    // Only two provisionally confirmed speakers, both women.
+    let people = [
+        ("organiser", "Amina Diallo", "woman", true, "confirmed"),
+        ("moderator", "Kenji Sato", "man", true, "confirmed"),
+        (
+            "online_moderator",
+            "Lucia Fernández",
+            "woman",
+            false,
+            "confirmed",
+        ),
+        ("rapporteur", "Olga Petrova", "woman", false, "confirmed"),
+        ("speaker", "Grace Wanjiru", "woman", true, "provisional"),
+        ("speaker", "Fatima Zahra", "woman", true, "provisional"),
+    ];
+    for (i, person) in people.into_iter().enumerate() {
+        fill_person(driver, i + 1, person).await?;
+    }
+    click(driver, By::Id("save-submit")).await?;
+
+    // The proposal's page, once it has loaded: screened out, with the reasons.
+    driver.query(By::Css("p.notice")).first().await?;
+    let status = driver.find(By::Id("screening-status")).await?;
+    assert_eq!(
+        status.attr("data-screening").await?.as_deref(),
+        Some("fail")
+    );
+    let reasons = driver
+        .find(By::Id("screening-reasons"))
+        .await?
+        .text()
+        .await?;
+    assert!(reasons.contains("at least 3"), "{reasons}");
+    assert!(reasons.contains("different gender"), "{reasons}");
+
+    // Before the deadline, the proposer adds a third, confirmed speaker of another gender.
+    click(driver, By::Id("edit-link")).await?;
+    driver.query(By::Id("proposal-form")).first().await?;
+    fill_person(
+        driver,
+        7,
+        ("speaker", "Rahul Mehta", "man", true, "confirmed"),
+    )
+    .await?;
+    click(driver, By::Id("save-changes")).await?;
+    driver.query(By::Css("p.notice")).first().await?;
+    let status = driver.find(By::Id("screening-status")).await?;
+    assert_eq!(
+        status.attr("data-screening").await?.as_deref(),
+        Some("pass")
+    );
+    assert!(
+        driver
+            .find_all(By::Id("screening-reasons"))
+            .await?
+            .is_empty()
+    );
+    Ok(())
+}

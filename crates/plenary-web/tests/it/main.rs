@@ -17,6 +17,7 @@ mod i18n;
 mod nominations;
 mod openapi;
 mod pages;
+mod proposals;
 mod routes;
 mod seats;
 mod slates;

@@ -96,6 +96,17 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
             ("stakeholder_group", "civil_society"),
             ("region", "african"),
         ],
+        // Session proposals and screening (issue 4).
+        "/f/{slug}/cycles/{year}/proposals/new" | "/f/{slug}/cycles/{year}/proposals/{id}/edit" => {
+            vec![
+                ("session_type", "workshop"),
+                ("title", "Route test"),
+                ("action", "draft"),
+            ]
+        }
+        "/f/{slug}/cycles/{year}/proposals/{id}/override" => {
+            vec![("status", "pass"), ("reason", "route test")]
+        }
         _ => vec![],
     }
 }
@@ -125,6 +136,15 @@ fn api_body(path: &str) -> &'static str {
         "/api/v1/forums/{slug}/cycles/{year}/issues" => {
             r#"{"issue": "Route test", "stakeholder_group": "civil_society", "region": "african"}"#
         }
+        // Session proposals and screening (issue 4).
+        "/api/v1/forums/{slug}/cycles/{year}/proposals"
+        | "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}" => {
+            r#"{"session_type": "workshop", "title": "Route test"}"#
+        }
+        "/api/v1/forums/{slug}/cycles/{year}/proposals/{id}/override" => {
+            r#"{"status": "pass", "reason": "route test"}"#
+        }
+        "/api/v1/forums/{slug}/cycles/{year}/screening" => r#"{"notify": false}"#,
         _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
 }

@@ -294,7 +294,10 @@ async fn a_proposer_is_screened_out_fixes_the_workshop_before_the_deadline_and_p
     assert!(!seen.can_edit);
     assert!(matches!(
         withdraw(app, &sec, "igf", YEAR, id).await,
-        Err(ActionError::Forbidden)
+        Err(ActionError::Rule {
+            code: "not_owner",
+            ..
+        })
     ));
     let board = dashboard(app, &me, "igf", YEAR).await.unwrap();
     assert_eq!(board.proposals.len(), 1);
