@@ -368,13 +368,8 @@ async fn bad_input_is_refused_naming_the_field_and_stores_nothing() {
     input.session_type = "day0".into();
     input.format = "Theater".into();
     input.duration_min = "60".into();
-    assert!(matches!(
-        new_draft(app, &me, "igf", YEAR, &input).await,
-        Err(ActionError::Rule {
-            code: "type_not_open",
-            ..
-        })
-    ));
+    let (field, code, _) = field_of(new_draft(app, &me, "igf", YEAR, &input).await);
+    assert_eq!((field, code), ("session_type", "type_not_open"));
     assert!(matches!(
         new_draft(app, &Viewer::anonymous(), "igf", YEAR, &good("Anonymous")).await,
         Err(ActionError::Unauthenticated)
