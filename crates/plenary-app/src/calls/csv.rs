@@ -3,7 +3,7 @@
 //! `docs/proposals-csv.md`; example in `docs/examples/proposals/proposals.csv`).
 //!
 //! Main items: `ProposalRecord` (one proposal with its submitter, as exchanged),
-//! `parse_proposals_csv` (all or nothing: every bad cell named by line and column),
+//! `parse_proposals_csv` (all or nothing: every bad cell named by row and column),
 //! `parse_proposals_csv_partial` (the good proposals and every bad row),
 //! `export_proposals_csv` (the same format, so an export imports again unchanged),
 //! `import_proposals_as_operator` (the CLI's `plenary import proposals`).
@@ -50,11 +50,11 @@ pub type ImportedProposal = ProposalRecord;
 /// One bad cell (or row) of an import file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
-    /// Line in the file (the header is line 1).
-    pub line: u64,
+    /// Row of the file as a spreadsheet numbers it (the header is row 1).
+    pub row: u64,
     /// The column's header (`person_country`), or `row` for the row as a whole.
     pub column: String,
-    /// The proposal's `ref` on that line (empty if unknown).
+    /// The proposal's `ref` on that row (empty if unknown).
     pub reference: String,
     pub message: String,
 }
@@ -64,14 +64,14 @@ impl std::fmt::Display for RowError {
         if self.reference.is_empty() {
             write!(
                 f,
-                "line {}, column {}: {}",
-                self.line, self.column, self.message
+                "row {}, column {}: {}",
+                self.row, self.column, self.message
             )
         } else {
             write!(
                 f,
-                "line {}, column {} (ref {}): {}",
-                self.line, self.column, self.reference, self.message
+                "row {}, column {} (ref {}): {}",
+                self.row, self.column, self.reference, self.message
             )
         }
     }
@@ -228,7 +228,7 @@ pub fn parse_proposals_csv_partial(
 ) -> (Vec<ImportedProposal>, Vec<RowError>) {
     let mut errors = Vec::new();
     let err = |line: u64, column: &str, reference: &str, message: String| RowError {
-        line,
+        row: line,
         column: column.to_owned(),
         reference: reference.to_owned(),
         message,
@@ -267,16 +267,17 @@ pub fn parse_proposals_csv_partial(
 
     let mut order: Vec<String> = Vec::new();
     let mut pending: BTreeMap<String, Pending> = BTreeMap::new();
-    for row in reader.records() {
+    for (n, row) in reader.records().enumerate() {
+        // Rows are counted as a spreadsheet shows them: the header is row 1 (a quoted cell
+        // may span several lines of the file).
+        let line = n as u64 + 2;
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, ::csv::Position::line);
                 errors.push(err(line, "row", "", format!("unreadable row: {e}")));
                 continue;
             }
         };
-        let line = row.position().map_or(0, ::csv::Position::line);
         let cell = |name: &str| -> String {
             index
                 .get(name)
@@ -320,7 +321,7 @@ pub fn parse_proposals_csv_partial(
                         column,
                         &reference,
                         format!(
-                            "differs from line {} for the same proposal; repeat the proposal's columns unchanged (or leave them empty)",
+                            "differs from row {} for the same proposal; repeat the proposal's columns unchanged (or leave them empty)",
                             entry.own_lines[i]
                         ),
                     ));
@@ -425,7 +426,7 @@ pub fn parse_proposals_csv_partial(
                     },
                     &reference,
                     format!(
-                        "{} is listed twice as {} (also on line {first})",
+                        "{} is listed twice as {} (also on row {first})",
                         person.name,
                         person.role.code().replace('_', " ")
                     ),
@@ -585,7 +586,7 @@ pub fn parse_proposals_csv_partial(
             });
         }
     }
-    errors.sort_by(|a, b| (a.line, &a.column).cmp(&(b.line, &b.column)));
+    errors.sort_by(|a, b| (a.row, &a.column).cmp(&(b.row, &b.column)));
     (good, errors)
 }
 
