@@ -689,8 +689,6 @@ pub fn preset_setup(preset: &str, year: i32) -> Option<CycleSetup> {
 
 #[cfg(test)]
 mod tests {
-    #![expect(clippy::unwrap_used, reason = "tests")]
-
     use super::*;
 
     #[test]

@@ -10,6 +10,7 @@
 mod commands;
 mod constitution;
 mod nominations;
+mod proposals;
 mod replicas;
 mod seats;
 mod slate;

@@ -1,4 +1,5 @@
-#![expect(clippy::unwrap_used, reason = "tests")]
+//! Tests for `calls::csv`: the example file, every bad cell named by row and column,
+//! partial reads and the export/import round trip.
 
 use super::*;
 use crate::calls::document::preset_setup;

@@ -1,4 +1,5 @@
-#![expect(clippy::unwrap_used, reason = "tests")]
+//! Tests for `calls::generate`: determinism, the 2023 shape, the planted screening failures
+//! under the `igf2023` rules and the per-person caps.
 
 use std::collections::{BTreeMap, BTreeSet};
 
