@@ -92,7 +92,13 @@ fn importing_into_a_cycle_that_does_not_exist_says_which() {
     let out = plenary(
         dir.path(),
         &[
-            "import", "proposals", "p.csv", "--forum", "igf", "--cycle", "2031",
+            "import",
+            "proposals",
+            "p.csv",
+            "--forum",
+            "igf",
+            "--cycle",
+            "2031",
         ],
     );
     assert_eq!(out.status.code(), Some(1));
@@ -103,15 +109,24 @@ fn importing_into_a_cycle_that_does_not_exist_says_which() {
     );
 }
 
+// MERGE: enable (remove the `cfg`) once the proposals db layer and
+// `screen_cycle_as_operator` (calls-core) are merged; until then storing proposals fails.
+#[cfg(any())]
 #[test]
-#[ignore = "MERGE: needs the proposals db layer and screen_cycle_as_operator (calls-core)"]
 fn import_export_and_screen_work_on_the_demo_cycle() {
     let dir = demo();
     std::fs::write(dir.path().join("p.csv"), EXAMPLE).unwrap();
     let out = plenary(
         dir.path(),
         &[
-            "import", "proposals", "p.csv", "--forum", "igf", "--cycle", "2026", "--submit",
+            "import",
+            "proposals",
+            "p.csv",
+            "--forum",
+            "igf",
+            "--cycle",
+            "2026",
+            "--submit",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
@@ -120,7 +135,14 @@ fn import_export_and_screen_work_on_the_demo_cycle() {
     let out = plenary(
         dir.path(),
         &[
-            "export", "proposals", "--forum", "igf", "--cycle", "2026", "--out", "all.csv",
+            "export",
+            "proposals",
+            "--forum",
+            "igf",
+            "--cycle",
+            "2026",
+            "--out",
+            "all.csv",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));

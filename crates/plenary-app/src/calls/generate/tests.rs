@@ -160,3 +160,92 @@ fn heavy_proposers_and_popular_speakers_hit_per_person_caps() {
         .collect();
     assert!(!speaker_cap(&workshops, 3).is_empty());
 }
+
+mod on_the_demo {
+    //! The demo's cycles and the password-less accounts bulk imports create (SQLite, or
+    //! PostgreSQL with PLENARY_TEST_BACKEND=postgres).
+
+    use std::sync::Arc;
+
+    use plenary_testkit::TestDb;
+
+    use crate::accounts::{NO_PASSWORD, account_without_password, sign_in};
+    use crate::calls::cycles;
+    use crate::demo::{DEMO_PASSWORD, PROPOSER_EMAIL, load_demo};
+    use crate::{ActionError, App, Mailer, ManualClock, Settings};
+
+    async fn demo_app(db: &TestDb, mail: &tempfile::TempDir) -> App {
+        let clock = Arc::new(ManualClock::new("2026-11-22T10:00:00Z".parse().unwrap()));
+        let app = App::new(
+            db.db.clone(),
+            clock,
+            Mailer::from_url(
+                &format!("file://{}", mail.path().display()),
+                "t@example.org",
+            )
+            .unwrap(),
+            Settings {
+                public_url: "http://plenary.test".into(),
+                mail_from: "t@example.org".into(),
+            },
+        );
+        load_demo(&app, &|_| {}).await.unwrap();
+        app
+    }
+
+    #[tokio::test]
+    async fn the_demo_has_a_closed_2026_call_and_an_open_2027_call_with_a_proposer() {
+        let db = TestDb::from_env().await;
+        let mail = tempfile::tempdir().unwrap();
+        let app = demo_app(&db, &mail).await;
+        let viewer = crate::accounts::Viewer::anonymous();
+        let now = app.now();
+        let past = cycles::cycle(&app, &viewer, "igf", 2026).await.unwrap();
+        assert!(!past.cycle.setup.dates.call_open_at(now));
+        assert!(past.cycle.setup.dates.call_closes < now);
+        assert_eq!(past.cycle.setup.host_city, "Geneva");
+        assert_eq!(past.cycle.setup.rules.len(), 6, "the igf2023 rules");
+        let next = cycles::cycle(&app, &viewer, "igf", 2027).await.unwrap();
+        assert!(next.cycle.setup.dates.call_open_at(now));
+        assert!(next.cycle.setup.check().is_empty());
+        sign_in(&app, PROPOSER_EMAIL, DEMO_PASSWORD).await.unwrap();
+        // Loading again changes nothing.
+        let again = load_demo(&app, &|_| {}).await.unwrap();
+        assert_eq!((again.proposals_loaded, again.proposals_screened), (0, 0));
+    }
+
+    #[tokio::test]
+    async fn an_account_without_a_password_is_created_once_and_cannot_sign_in() {
+        let db = TestDb::from_env().await;
+        let mail = tempfile::tempdir().unwrap();
+        let app = demo_app(&db, &mail).await;
+        let actor = plenary_domain::audit::Actor::System("test");
+        let now = app.now();
+        let mut tx = app.db().begin().await.unwrap();
+        let first =
+            account_without_password(&mut tx, &actor, "New.Proposer@Example.org", "Ana Lima", now)
+                .await
+                .unwrap();
+        let again =
+            account_without_password(&mut tx, &actor, "new.proposer@example.org", "Other", now)
+                .await
+                .unwrap();
+        assert_eq!(first, again);
+        // An existing account is linked, not replaced.
+        let demo = account_without_password(&mut tx, &actor, PROPOSER_EMAIL, "X", now)
+            .await
+            .unwrap();
+        let record = plenary_db::accounts::account_by_email(&mut tx, "new.proposer@example.org")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(record.password_hash, NO_PASSWORD);
+        tx.commit().await.unwrap();
+        assert_ne!(demo, first);
+        assert!(matches!(
+            sign_in(&app, "new.proposer@example.org", NO_PASSWORD).await,
+            Err(ActionError::SignInFailed)
+        ));
+        sign_in(&app, PROPOSER_EMAIL, DEMO_PASSWORD).await.unwrap();
+    }
+}
