@@ -17,8 +17,10 @@ use crate::{ActionError, App, countries};
 /// The password every demo account gets (printed by `plenary demo`).
 pub const DEMO_PASSWORD: &str = "plenary-demo-2026";
 
-/// The demo proposer who can sign in: a few drafts in the open 2027 call are theirs.
+/// The demo proposer who can sign in: a few drafts in the open 2027 call are theirs. No
+/// role: anyone signed in may propose a session.
 pub const PROPOSER_EMAIL: &str = "proposer@igf.example.org";
+const PROPOSER_NAME: &str = "Lucía Mendoza";
 
 /// One demo forum.
 struct DemoForum {
@@ -74,7 +76,7 @@ const FORUMS: [DemoForum; 5] = [
 ];
 
 /// One demo account: (e-mail, generated name, forum, role, what it is for).
-const PEOPLE: [(&str, &str, &str, Role, &str); 10] = [
+const PEOPLE: [(&str, &str, &str, Role, &str); 9] = [
     (
         "secretariat@igf.example.org",
         "Noor Haddad",
@@ -116,13 +118,6 @@ const PEOPLE: [(&str, &str, &str, Role, &str); 10] = [
         "igf",
         Role::Participant,
         "registered participant",
-    ),
-    (
-        PROPOSER_EMAIL,
-        "Lucía Mendoza",
-        "igf",
-        Role::Participant,
-        "session proposer (drafts in the open 2027 call)",
     ),
     (
         "secretariat@kenya-igf.example.org",
@@ -212,6 +207,25 @@ pub async fn load_demo(app: &App, progress: &dyn Fn(&str)) -> Result<DemoReport,
         }
         report.logins.push((email.to_owned(), purpose.to_owned()));
     }
+    let mut tx = app.db().read().await?;
+    let exists = account_q::account_by_email(&mut tx, PROPOSER_EMAIL)
+        .await?
+        .is_some();
+    tx.commit().await?;
+    if !exists {
+        let input = NewAccountInput {
+            email: PROPOSER_EMAIL.into(),
+            display_name: PROPOSER_NAME.into(),
+            password: DEMO_PASSWORD.into(),
+            language: None,
+        };
+        create_account(app, &actor, input).await?;
+        report.accounts_created += 1;
+    }
+    report.logins.push((
+        PROPOSER_EMAIL.to_owned(),
+        "session proposer, no role (drafts in the open 2027 call)".to_owned(),
+    ));
     progress("bodies");
     report.bodies_created = load_bodies(app, &actor).await?;
     progress("hosts");
@@ -310,10 +324,10 @@ async fn load_cycles(app: &App, actor: &Actor) -> Result<(usize, usize), ActionE
             let mut record = g.record;
             record.status = plenary_domain::calls::ProposalStatus::Draft;
             record.submitter.email = PROPOSER_EMAIL.into();
-            record.submitter.name = "Lucía Mendoza".into();
+            record.submitter.name = PROPOSER_NAME.into();
             if let Some(first) = record.draft.people.first_mut() {
                 first.email = PROPOSER_EMAIL.into();
-                first.name = "Lucía Mendoza".into();
+                first.name = PROPOSER_NAME.into();
             }
             record
         })

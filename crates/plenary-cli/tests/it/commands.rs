@@ -116,7 +116,7 @@ fn demo_is_idempotent_and_prints_the_sign_ins() {
     assert!(stdout(&first).contains("plenary-demo-2026"));
     assert!(
         stderr(&first).contains(
-            "demo loaded: 5 forums, 10 accounts and 2 bodies created, 10 roles granted (201 countries)"
+            "demo loaded: 5 forums, 10 accounts and 2 bodies created, 9 roles granted (201 countries)"
         ),
         "{}",
         stderr(&first)
