@@ -1019,14 +1019,18 @@ pub async fn insert_generated(
         .await?;
         accounts.insert(key, id);
     }
-    // MERGE: insert the proposals through the proposals db layer (calls-core). Needed per
-    // record, in order, numbering 1.. after the cycle's highest number:
-    //   plenary_db::calls::proposals::insert_proposal(tx, cycle_id, submitter_account_id,
-    //       &record.draft (all text fields), record.status.code(), "pending" screening,
-    //       submitter organisation / stakeholder group / region, now) -> proposal id
-    //   plenary_db::calls::proposals::insert_person(tx, proposal_id, position, &person)
-    //       (or a replace_people(tx, proposal_id, &draft.people))
-    // and one audit event `proposal.import` for the cycle with the count and references.
+    // MERGE: store the proposals through the proposals db layer (calls-core). For each
+    // record, in order, numbered after the cycle's highest `number`:
+    //   insert the `proposal` row: cycle_id, number, submitter_account_id =
+    //     accounts[&submitter.email lower-cased], session_type and every text field of
+    //     `record.draft`, duration_min, language, status = record.status.code(),
+    //     proposer_time_zone = "" (the venue's), submitter_organisation / _stakeholder_group
+    //     from `record.submitter`, submitter_region = csv::region_of(countries,
+    //     &record.submitter.country_iso2).code(), screening_status "pending", screening
+    //     empty, created_at = updated_at = now, submitted_at = Some(now) when submitted;
+    //   insert its `proposal_person` rows from `record.draft.people` (position = index);
+    // then one audit event `proposal.import` (entity `cycle`, id cycle_id, after: the count
+    // and the references). Return the count.
     let _ = (cycle_id, &accounts);
     Err(ActionError::Internal(anyhow::anyhow!(
         "storing {} generated proposals needs the proposals db layer (MERGE)",
