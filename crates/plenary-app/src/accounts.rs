@@ -110,6 +110,46 @@ pub async fn create_account(
     Ok(id)
 }
 
+/// What an account created without a password stores instead of a hash: no password
+/// verifies against it, so the account signs in only after a password reset.
+pub const NO_PASSWORD: &str = "!no-password";
+
+/// The account of `email` inside `tx`, created without a password (no hashing, so bulk
+/// imports of proposers stay fast) when there is none. Audited as `account.create`.
+pub async fn account_without_password(
+    tx: &mut plenary_db::Tx,
+    actor: &Actor,
+    email: &str,
+    display_name: &str,
+    now: plenary_domain::Timestamp,
+) -> Result<AccountId, ActionError> {
+    let email = Email::parse(email)?;
+    if let Some(record) = q::account_by_email(tx, email.as_str()).await? {
+        return Ok(record.account.id);
+    }
+    let name = DisplayName::parse(display_name)?;
+    let person = q::insert_person(tx, &name, None, None, now).await?;
+    let id = q::insert_account(tx, person, &email, NO_PASSWORD, None, now).await?;
+    audit::record(
+        tx,
+        actor,
+        AuditEntry {
+            forum: None,
+            action: "account.create",
+            entity_type: "account",
+            entity_id: id.to_string(),
+            before: None,
+            after: Some(
+                json!({"email": email.as_str(), "display_name": name.as_str(), "password": false})
+                    .to_string(),
+            ),
+        },
+        now,
+    )
+    .await?;
+    Ok(id)
+}
+
 /// Records a person who has no account (yet), e.g. a body member added by an operator.
 pub async fn create_person(
     app: &App,

@@ -5,12 +5,20 @@
 //! `slate`: the balanced-slate optimiser (`plenary_solver::solve_slate`) on the synthetic
 //! MAG-sized body — 55 seats, 37 continuing, 18 to fill — with 300 nominees and 4× and 16×
 //! that pool.
+//!
+//! `screen`: stage-1 screening under the `igf2023` rules of proposals made by
+//! `calls::generate` in the 2023 proportions — the pure rules over every proposal
+//! (`screen_domain`), and end to end on a database the caller provides
+//! (`screen_end_to_end`: store the proposals, then `screen_cycle_as_operator`).
 
 use std::time::{Duration, Instant};
 
 use plenary_solver::{SlateOutcome, check_slate, solve_slate, synthetic_instance};
 
-use crate::ActionError;
+use plenary_domain::calls::screening::screen;
+
+use crate::calls::generate::{Spec, generate, screening_context, set_submitter};
+use crate::{ActionError, App};
 
 /// One measured slate run.
 #[derive(Debug, Clone)]
@@ -63,4 +71,138 @@ pub fn slate(
         });
     }
     Ok(rows)
+}
+
+/// One measured run of the pure screening rules.
+#[derive(Debug, Clone)]
+pub struct ScreenBenchRow {
+    pub proposals: usize,
+    pub workshops: usize,
+    /// Proposals that failed at least one rule.
+    pub failed: usize,
+    /// Building the shared context (counts per person and institution).
+    pub context_time: Duration,
+    /// Screening every proposal, best of the repetitions.
+    pub screen_time: Duration,
+}
+
+/// Screens `sizes` generated proposals with the `igf2023` rules (`repetitions` times each,
+/// best time kept); the proposals are generated before the clock starts.
+pub fn screen_domain(
+    sizes: &[usize],
+    seed: u64,
+    repetitions: u32,
+) -> Result<Vec<ScreenBenchRow>, ActionError> {
+    let setup = crate::calls::document::preset_setup("igf2023", 2026)
+        .ok_or_else(|| ActionError::Internal(anyhow::anyhow!("the igf2023 preset")))?;
+    let countries = crate::countries::reference_countries()?;
+    let mut rows = Vec::new();
+    for &size in sizes {
+        let records: Vec<_> = generate(&setup, &countries, &Spec::scaled(seed, size))
+            .into_iter()
+            .map(|g| g.record)
+            .collect();
+        let mut best: Option<(Duration, Duration)> = None;
+        let mut failed = 0;
+        for _ in 0..repetitions.max(1) {
+            let started = Instant::now();
+            let mut ctx = screening_context(
+                &records,
+                setup.year,
+                &[crate::calls::generate::BODY_MEMBER_EMAIL],
+            );
+            let built = started.elapsed();
+            failed = 0;
+            for record in &records {
+                set_submitter(&mut ctx, record);
+                if !screen(&setup.rules, &record.draft, &ctx).passed() {
+                    failed += 1;
+                }
+            }
+            let screened = started.elapsed() - built;
+            best = Some(best.map_or((built, screened), |(b, s)| (b.min(built), s.min(screened))));
+        }
+        let (context_time, screen_time) = best.unwrap_or_default();
+        rows.push(ScreenBenchRow {
+            proposals: records.len(),
+            workshops: records
+                .iter()
+                .filter(|r| r.draft.session_type == "workshop")
+                .count(),
+            failed,
+            context_time,
+            screen_time,
+        });
+    }
+    Ok(rows)
+}
+
+/// One end-to-end screening run.
+#[derive(Debug, Clone)]
+pub struct ScreenEndToEnd {
+    pub proposals: usize,
+    /// Storing the proposals (with their submitters' accounts) in one transaction.
+    pub insert_time: Duration,
+    /// `screen_cycle_as_operator` over the stored cycle.
+    pub screen_time: Duration,
+    pub passed: usize,
+    pub failed: usize,
+}
+
+/// On `app`'s database (fresh and migrated, countries loaded): creates the forum `bench`
+/// with an `igf2023` cycle, stores `size` generated proposals and screens them.
+pub async fn screen_end_to_end(
+    app: &App,
+    size: usize,
+    seed: u64,
+) -> Result<ScreenEndToEnd, ActionError> {
+    use plenary_domain::Language;
+    use plenary_domain::audit::Actor;
+    use plenary_domain::forums::ForumKind;
+
+    use crate::calls::{cycles, document, screening};
+
+    let actor = Actor::System("bench");
+    crate::forums::create_forum(
+        app,
+        &actor,
+        crate::forums::NewForumInput {
+            slug: "bench".into(),
+            name: "Screening benchmark".into(),
+            kind: ForumKind::Global,
+            country_iso2: None,
+            default_language: Language::En,
+            time_zone: "Europe/Zurich".into(),
+        },
+    )
+    .await?;
+    let setup = document::preset_setup("igf2023", 2026)
+        .ok_or_else(|| ActionError::Internal(anyhow::anyhow!("the igf2023 preset")))?;
+    let year = cycles::set_up_as_operator(app, &actor, "bench", &document::to_toml(&setup)).await?;
+    let countries = crate::countries::reference_countries()?;
+    let records: Vec<_> = generate(&setup, &countries, &Spec::scaled(seed, size))
+        .into_iter()
+        .map(|g| g.record)
+        .collect();
+    let started = Instant::now();
+    let mut tx = app.db().begin().await?;
+    let (forum, _) =
+        crate::forums::forum_and_principal(&mut tx, &crate::accounts::Viewer::anonymous(), "bench")
+            .await?;
+    let cycle = cycles::load(&mut tx, &forum, year).await?;
+    let proposals =
+        crate::calls::generate::insert_generated(&mut tx, &actor, cycle.id, &records, app.now())
+            .await?;
+    tx.commit().await?;
+    let insert_time = started.elapsed();
+    let started = Instant::now();
+    let run = screening::screen_cycle_as_operator(app, &actor, "bench", year, false).await?;
+    let screen_time = started.elapsed();
+    Ok(ScreenEndToEnd {
+        proposals,
+        insert_time,
+        screen_time,
+        passed: run.passed,
+        failed: run.failed,
+    })
 }

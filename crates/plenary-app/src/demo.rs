@@ -17,6 +17,11 @@ use crate::{ActionError, App, countries};
 /// The password every demo account gets (printed by `plenary demo`).
 pub const DEMO_PASSWORD: &str = "plenary-demo-2026";
 
+/// The demo proposer who can sign in: a few drafts in the open 2027 call are theirs. No
+/// role: anyone signed in may propose a session.
+pub const PROPOSER_EMAIL: &str = "proposer@igf.example.org";
+const PROPOSER_NAME: &str = "Lucía Mendoza";
+
 /// One demo forum.
 struct DemoForum {
     slug: &'static str,
@@ -147,6 +152,11 @@ pub struct DemoReport {
     pub bodies_created: usize,
     /// Nominations loaded into the demo MAG call for 2027 (0 when it already exists).
     pub nominations_loaded: usize,
+    /// Proposals stored in the closed 2026 call and in the open 2027 call (0 when the
+    /// cycles already exist).
+    pub proposals_loaded: usize,
+    /// Proposals of 2026 screened (0 when already done).
+    pub proposals_screened: usize,
     /// (e-mail, what the account is for)
     pub logins: Vec<(String, String)>,
 }
@@ -197,13 +207,149 @@ pub async fn load_demo(app: &App, progress: &dyn Fn(&str)) -> Result<DemoReport,
         }
         report.logins.push((email.to_owned(), purpose.to_owned()));
     }
+    let mut tx = app.db().read().await?;
+    let exists = account_q::account_by_email(&mut tx, PROPOSER_EMAIL)
+        .await?
+        .is_some();
+    tx.commit().await?;
+    if !exists {
+        let input = NewAccountInput {
+            email: PROPOSER_EMAIL.into(),
+            display_name: PROPOSER_NAME.into(),
+            password: DEMO_PASSWORD.into(),
+            language: None,
+        };
+        create_account(app, &actor, input).await?;
+        report.accounts_created += 1;
+    }
+    report.logins.push((
+        PROPOSER_EMAIL.to_owned(),
+        "session proposer, no role (drafts in the open 2027 call)".to_owned(),
+    ));
     progress("bodies");
     report.bodies_created = load_bodies(app, &actor).await?;
     progress("hosts");
     load_hosts(app, &actor).await?;
     progress("nominations");
     report.nominations_loaded = load_nominations(app, &actor).await?;
+    progress("cycles");
+    let (loaded, screened) = load_cycles(app, &actor).await?;
+    report.proposals_loaded = loaded;
+    report.proposals_screened = screened;
     Ok(report)
+}
+
+/// The IGF's 2026 cycle (the `igf2023` preset; its call closed in May 2026) with about 430
+/// workshop and 700 other proposals generated in the shape of the 2023 call and screened,
+/// and the 2027 cycle with its call open around today and a few drafts by the demo
+/// proposer. Returns (proposals stored, proposals screened); (0, 0) when the cycles exist.
+async fn load_cycles(app: &App, actor: &Actor) -> Result<(usize, usize), ActionError> {
+    use plenary_domain::time::Seconds;
+
+    use crate::calls::document::{preset_setup, to_toml};
+    use crate::calls::generate::{Spec, generate, insert_generated};
+    use crate::calls::{cycles, screening};
+
+    let mut tx = app.db().read().await?;
+    let igf = forum_q::forum_by_slug(&mut tx, "igf")
+        .await?
+        .ok_or(ActionError::NotFound)?;
+    let exists = plenary_db::calls::cycle_by_year(&mut tx, igf.id.0, 2026)
+        .await?
+        .is_some();
+    tx.commit().await?;
+    if exists {
+        return Ok((0, 0));
+    }
+    let started = std::time::Instant::now();
+    let missing = || ActionError::Internal(anyhow::anyhow!("demo: the igf2023 preset"));
+    let countries = countries::reference_countries()?;
+    // The demo's host list stops at 2025 (the sources do); the demo MAG seats Switzerland
+    // as the 2026 host country, so the meeting is in Geneva.
+    let mut setup = preset_setup("igf2023", 2026).ok_or_else(missing)?;
+    setup.host_country_iso2 = "CH".into();
+    setup.host_city = "Geneva".into();
+    setup.venue_time_zone = "Europe/Zurich".into();
+    let year = cycles::set_up_as_operator(app, actor, "igf", &to_toml(&setup)).await?;
+    let generated = generate(&setup, &countries, &Spec::demo());
+    let records: Vec<_> = generated.into_iter().map(|g| g.record).collect();
+    let mut loaded = 0;
+    let mut tx = app.db().begin().await?;
+    let cycle = cycles::load(&mut tx, &igf, year).await?;
+    // MERGE: make strict (`?`) once `insert_generated` stores proposals.
+    match insert_generated(&mut tx, actor, cycle.id, &records, app.now()).await {
+        Ok(n) => {
+            tx.commit().await?;
+            loaded += n;
+        }
+        Err(e) => {
+            tx.rollback().await?;
+            tracing::warn!("demo: 2026 proposals not stored: {e}");
+        }
+    }
+    // MERGE: make strict (`?`) once `screen_cycle_as_operator` is implemented.
+    let screened = match screening::screen_cycle_as_operator(app, actor, "igf", year, false).await {
+        Ok(run) => run.lines.len(),
+        Err(e) => {
+            tracing::warn!("demo: the 2026 proposals were not screened: {e}");
+            0
+        }
+    };
+
+    // 2027: the call opened two weeks ago and closes in two months.
+    let now = app.now();
+    let day = |n: i64| Seconds(n * 86_400);
+    let mut next = preset_setup("igf2023", 2027).ok_or_else(missing)?;
+    next.host_country_iso2 = "CH".into();
+    next.host_city = "Geneva".into();
+    next.venue_time_zone = "Europe/Zurich".into();
+    next.dates.issues_open = now.minus(day(60));
+    next.dates.issues_close = now.minus(day(20));
+    next.dates.call_opens = now.minus(day(14));
+    next.dates.call_closes = now.plus(day(60));
+    next.dates.screening_due = now.plus(day(67));
+    next.dates.evaluation_due = now.plus(day(88));
+    next.dates.notification = now.plus(day(102));
+    let next_year = cycles::set_up_as_operator(app, actor, "igf", &to_toml(&next)).await?;
+    let spec = Spec {
+        seed: 2027,
+        workshops: 3,
+        others: 2,
+        proposers: 1,
+        failing_per_mille: 0,
+    };
+    let drafts: Vec<_> = generate(&next, &countries, &spec)
+        .into_iter()
+        .map(|g| {
+            let mut record = g.record;
+            record.status = plenary_domain::calls::ProposalStatus::Draft;
+            record.submitter.email = PROPOSER_EMAIL.into();
+            record.submitter.name = PROPOSER_NAME.into();
+            if let Some(first) = record.draft.people.first_mut() {
+                first.email = PROPOSER_EMAIL.into();
+                first.name = PROPOSER_NAME.into();
+            }
+            record
+        })
+        .collect();
+    let mut tx = app.db().begin().await?;
+    let cycle = cycles::load(&mut tx, &igf, next_year).await?;
+    // MERGE: make strict (`?`) once `insert_generated` stores proposals.
+    match insert_generated(&mut tx, actor, cycle.id, &drafts, now).await {
+        Ok(n) => {
+            tx.commit().await?;
+            loaded += n;
+        }
+        Err(e) => {
+            tx.rollback().await?;
+            tracing::warn!("demo: 2027 drafts not stored: {e}");
+        }
+    }
+    tracing::info!(
+        "demo: cycles 2026 and 2027 loaded in {} ms ({loaded} proposals stored, {screened} screened)",
+        started.elapsed().as_millis()
+    );
+    Ok((loaded, screened))
 }
 
 /// Generated, fictional names for demo body members (no real people).

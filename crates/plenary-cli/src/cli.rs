@@ -75,6 +75,14 @@ pub enum Command {
     /// The call for issues of a cycle.
     #[command(subcommand)]
     Issues(IssuesCommand),
+    /// Import session proposals (CSV) into a forum's cycle.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export a forum's cycle data (CSV).
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Screen a cycle's submitted proposals against its rules and print a table of results.
+    Screen(ScreenArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,6 +152,62 @@ pub struct IssuesExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long)]
     pub out: Option<std::path::PathBuf>,
+}
+
+/// Which cycle: a forum and a year.
+#[derive(Debug, Args)]
+pub struct CycleArgs {
+    /// The forum's slug (e.g. `igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The cycle's year (e.g. 2026; `--year` works too).
+    #[arg(long, alias = "year")]
+    pub cycle: i32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Session proposals from a CSV file (one row per person; see docs/proposals-csv.md):
+    /// every proposal, or on any error none (the errors name rows and columns).
+    Proposals(ImportProposalsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportProposalsArgs {
+    /// The CSV file.
+    pub file: std::path::PathBuf,
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    /// Import the good proposals and report every bad row, instead of importing nothing.
+    #[arg(long)]
+    pub partial: bool,
+    /// Store every imported proposal as submitted, whatever its `status` column says.
+    #[arg(long)]
+    pub submit: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A cycle's session proposals as CSV, in the format `plenary import proposals` reads.
+    Proposals(ExportProposalsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportProposalsArgs {
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScreenArgs {
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    /// Mail each proposer their result with the reasons (queued for the worker).
+    #[arg(long)]
+    pub notify: bool,
 }
 
 #[derive(Debug, Args)]
@@ -320,6 +384,9 @@ pub struct BenchArgs {
 pub enum BenchName {
     /// The balanced-slate optimiser: 55 seats, 37 continuing, 18 filled from 300, 1200 and 4800 nominees.
     Slate,
+    /// Stage-1 screening of 300, 1200 and 4800 generated proposals under the igf2023 rules
+    /// (pure rules, and end to end on a temporary SQLite database for 1200).
+    Screen,
 }
 
 #[derive(Debug, Args)]

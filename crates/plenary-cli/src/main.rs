@@ -7,8 +7,8 @@ mod config;
 use clap::Parser;
 
 use crate::cli::{
-    Cli, Command, ConfigCommand, ConstitutionCommand, IssuesCommand, NominationsCommand,
-    UserCommand,
+    Cli, Command, ConfigCommand, ConstitutionCommand, ExportCommand, ImportCommand, IssuesCommand,
+    NominationsCommand, UserCommand,
 };
 
 fn main() {
@@ -50,7 +50,7 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::User(UserCommand::Add(args)) => cmd::user::add(&global, args).await,
         Command::Config(ConfigCommand::Check(args)) => cmd::config_check::run(&global, &args).await,
         Command::Audit(args) => cmd::audit::run(&global, &args).await,
-        Command::Bench(args) => cmd::bench::run(&args),
+        Command::Bench(args) => cmd::bench::run(&args).await,
         Command::Constitution(ConstitutionCommand::Set(args)) => {
             cmd::constitution::set(&global, &args).await
         }
@@ -72,5 +72,12 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         }
         Command::Cycle(command) => cmd::cycle::run(&global, &command).await,
         Command::Issues(IssuesCommand::Export(args)) => cmd::issues::export(&global, &args).await,
+        Command::Import(ImportCommand::Proposals(args)) => {
+            cmd::import::proposals(&global, &args).await
+        }
+        Command::Export(ExportCommand::Proposals(args)) => {
+            cmd::export::proposals(&global, &args).await
+        }
+        Command::Screen(args) => cmd::screen::run(&global, &args).await,
     }
 }

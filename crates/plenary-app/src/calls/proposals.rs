@@ -1270,8 +1270,8 @@ pub async fn manage_list(
 ) -> Result<ProposalList, ActionError> {
     check_filter(filter)?;
     let mut tx = app.db().read().await?;
-    let ctx = call_context_requiring(&mut tx, viewer, forum_slug, year, Permission::ManageCalls)
-        .await?;
+    let ctx =
+        call_context_requiring(&mut tx, viewer, forum_slug, year, Permission::ManageCalls).await?;
     let status = match filter.status.trim() {
         "" => ProposalStatus::Submitted.code().to_owned(),
         s => s.to_owned(),

@@ -1,15 +1,131 @@
 //! `plenary bench NAME`: runs a benchmark from `plenary_app::bench` and prints its table;
 //! the last line summarises the result.
 
+use std::time::Duration;
+
 use plenary_app::bench;
 
 use crate::cli::{BenchArgs, BenchName};
-use crate::config::Failure;
+use crate::config::{self, Failure};
 
-pub fn run(args: &BenchArgs) -> Result<(), Failure> {
+pub async fn run(args: &BenchArgs) -> Result<(), Failure> {
     match args.name {
         BenchName::Slate => slate(args),
+        BenchName::Screen => screen(args).await,
     }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+async fn screen(args: &BenchArgs) -> Result<(), Failure> {
+    let sizes = [300, 1200, 4800];
+    println!(
+        "screen: generated proposals (2023 proportions, seed {}) under the igf2023 rules, best of {}",
+        args.seed,
+        args.repetitions.max(1)
+    );
+    println!(
+        "{:>9} {:>9} {:>7} {:>11} {:>11} {:>14} {:>14}",
+        "proposals",
+        "workshops",
+        "failed",
+        "context ms",
+        "rules ms",
+        "e2e insert ms",
+        "e2e screen ms"
+    );
+    let rows = bench::screen_domain(&sizes, args.seed, args.repetitions)?;
+    let end_to_end = end_to_end(1200, args.seed).await;
+    let mut at_1200 = None;
+    for (size, row) in sizes.iter().zip(&rows) {
+        let (insert, screened) = match (&end_to_end, *size) {
+            (Ok(e), 1200) => (
+                format!("{:.1}", ms(e.insert_time)),
+                format!("{:.1}", ms(e.screen_time)),
+            ),
+            _ => ("n/a".to_owned(), "n/a".to_owned()),
+        };
+        if *size == 1200 {
+            at_1200 = Some(row.screen_time + row.context_time);
+        }
+        println!(
+            "{:>9} {:>9} {:>7} {:>11.2} {:>11.2} {:>14} {:>14}",
+            row.proposals,
+            row.workshops,
+            row.failed,
+            ms(row.context_time),
+            ms(row.screen_time),
+            insert,
+            screened
+        );
+    }
+    if let Err(why) = &end_to_end {
+        println!("end to end (1200 on a temporary SQLite database): n/a ({why})");
+    }
+    let rules = at_1200.map_or(0.0, ms);
+    println!(
+        "summary: 1200 proposals screened by the rules in {rules:.1} ms ({}); end to end {}",
+        if rules < 1000.0 {
+            "target < 1 s met"
+        } else {
+            "target < 1 s MISSED"
+        },
+        match &end_to_end {
+            Ok(e) => format!(
+                "{:.1} ms ({} passed, {} failed)",
+                ms(e.screen_time),
+                e.passed,
+                e.failed
+            ),
+            Err(_) => "n/a".to_owned(),
+        }
+    );
+    Ok(())
+}
+
+/// Stores and screens `size` proposals on a temporary SQLite database, removed afterwards.
+async fn end_to_end(size: usize, seed: u64) -> Result<bench::ScreenEndToEnd, String> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let path = std::env::temp_dir().join(format!(
+        "plenary-bench-screen-{}-{stamp}.db",
+        std::process::id()
+    ));
+    let url = format!("sqlite://{}", path.display());
+    let result = async {
+        let size_pool = plenary_app::PoolSize {
+            max_connections: 2,
+            connect_timeout: Duration::from_secs(10),
+        };
+        let db = plenary_app::Db::connect(&url, size_pool)
+            .await
+            .map_err(|e| e.to_string())?;
+        let outcome = async {
+            db.migrate().await.map_err(|e| e.to_string())?;
+            let app = config::app(db.clone(), &config::no_mail(), "http://localhost")
+                .map_err(|e| e.to_string())?;
+            plenary_app::countries::load_reference_countries(
+                &app,
+                &plenary_domain::audit::Actor::System("bench"),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            bench::screen_end_to_end(&app, size, seed)
+                .await
+                .map_err(|e| e.to_string())
+        }
+        .await;
+        db.close().await;
+        outcome
+    }
+    .await;
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    result
 }
 
 fn slate(args: &BenchArgs) -> Result<(), Failure> {

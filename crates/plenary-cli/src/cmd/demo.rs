@@ -22,12 +22,14 @@ pub async fn run(global: &GlobalArgs) -> Result<DemoReport, Failure> {
     .await?;
     bar.finish_and_clear();
     eprintln!(
-        "demo loaded: {} forums, {} accounts and {} bodies created, {} roles granted ({} countries)",
+        "demo loaded: {} forums, {} accounts and {} bodies created, {} roles granted ({} countries), {} proposals stored and {} screened",
         report.forums_created,
         report.accounts_created,
         report.bodies_created,
         report.roles_granted,
-        report.countries
+        report.countries,
+        report.proposals_loaded,
+        report.proposals_screened
     );
     println!("Demo sign-ins (password for all: {DEMO_PASSWORD}):");
     for (email, purpose) in &report.logins {

@@ -11,6 +11,7 @@ mod commands;
 mod constitution;
 mod cycle;
 mod nominations;
+mod proposals;
 mod replicas;
 mod seats;
 mod slate;
