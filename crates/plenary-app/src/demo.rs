@@ -21,6 +21,12 @@ pub const DEMO_PASSWORD: &str = "plenary-demo-2026";
 /// role: anyone signed in may propose a session.
 pub const PROPOSER_EMAIL: &str = "proposer@igf.example.org";
 const PROPOSER_NAME: &str = "Lucía Mendoza";
+/// The demo account that holds a MAG seat (slot `MAG_MEMBER_SLOT`, government, Asia-Pacific,
+/// from 2025).
+const MAG_MEMBER_EMAIL: &str = "mag.member@igf.example.org";
+const MAG_MEMBER_SLOT: usize = 6;
+/// Inputs to each demo cycle's call for issues (the IGF received 230 to 300 a year, 2019–2022).
+const DEMO_ISSUE_INPUTS: usize = 260;
 
 /// One demo forum.
 struct DemoForum {
@@ -276,25 +282,13 @@ async fn load_cycles(app: &App, actor: &Actor) -> Result<(usize, usize), ActionE
     let mut loaded = 0;
     let mut tx = app.db().begin().await?;
     let cycle = cycles::load(&mut tx, &igf, year).await?;
-    // MERGE: make strict (`?`) once `insert_generated` stores proposals.
-    match insert_generated(&mut tx, actor, cycle.id, &records, app.now()).await {
-        Ok(n) => {
-            tx.commit().await?;
-            loaded += n;
-        }
-        Err(e) => {
-            tx.rollback().await?;
-            tracing::warn!("demo: 2026 proposals not stored: {e}");
-        }
-    }
-    // MERGE: make strict (`?`) once `screen_cycle_as_operator` is implemented.
-    let screened = match screening::screen_cycle_as_operator(app, actor, "igf", year, false).await {
-        Ok(run) => run.lines.len(),
-        Err(e) => {
-            tracing::warn!("demo: the 2026 proposals were not screened: {e}");
-            0
-        }
-    };
+    loaded += insert_generated(&mut tx, actor, cycle.id, &records, app.now()).await?;
+    tx.commit().await?;
+    let screened = screening::screen_cycle_as_operator(app, actor, "igf", year, false)
+        .await?
+        .lines
+        .len();
+    crate::calls::issues::load_demo_inputs(app, "igf", year, DEMO_ISSUE_INPUTS).await?;
 
     // 2027: the call opened two weeks ago and closes in two months.
     let now = app.now();
@@ -334,17 +328,9 @@ async fn load_cycles(app: &App, actor: &Actor) -> Result<(usize, usize), ActionE
         .collect();
     let mut tx = app.db().begin().await?;
     let cycle = cycles::load(&mut tx, &igf, next_year).await?;
-    // MERGE: make strict (`?`) once `insert_generated` stores proposals.
-    match insert_generated(&mut tx, actor, cycle.id, &drafts, now).await {
-        Ok(n) => {
-            tx.commit().await?;
-            loaded += n;
-        }
-        Err(e) => {
-            tx.rollback().await?;
-            tracing::warn!("demo: 2027 drafts not stored: {e}");
-        }
-    }
+    loaded += insert_generated(&mut tx, actor, cycle.id, &drafts, now).await?;
+    tx.commit().await?;
+    crate::calls::issues::load_demo_inputs(app, "igf", next_year, DEMO_ISSUE_INPUTS).await?;
     tracing::info!(
         "demo: cycles 2026 and 2027 loaded in {} ms ({loaded} proposals stored, {screened} screened)",
         started.elapsed().as_millis()
@@ -524,6 +510,12 @@ async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
         state: if term == 1 { "appointed" } else { "renewed" },
     };
 
+    let mag_member_person = {
+        let mut tx = app.db().read().await?;
+        let record = plenary_db::accounts::account_by_email(&mut tx, MAG_MEMBER_EMAIL).await?;
+        tx.commit().await?;
+        record.map(|r| r.person)
+    };
     // 55 regular seats: 20 government, 12 private sector, 12 civil society, 11 technical
     // community; 11 per UN regional group; women and men alternate, every 11th seat non-binary.
     // Each seat is renewed by thirds: the holder of seat s serves 1, 2 or 3 one-year terms
@@ -550,6 +542,11 @@ async fn load_bodies(app: &App, actor: &Actor) -> Result<usize, ActionError> {
             let country = countries[(slot + offset / first_terms.max(1)) % countries.len()];
             if offset == 0 || offset == first_terms {
                 holder = Some(new_person(country).await?);
+                if slot == MAG_MEMBER_SLOT && offset == first_terms {
+                    // The demo's MAG member account holds this seat from 2025, so screening
+                    // and the pages can show what a current member sees.
+                    holder = mag_member_person.or(holder);
+                }
                 term = 0;
             }
             term += 1;

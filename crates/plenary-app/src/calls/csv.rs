@@ -679,17 +679,41 @@ pub async fn export_proposals_as_operator(
     )
     .await?;
     let cycle = super::cycles::load(&mut tx, &forum, year).await?;
+    let text = export_cycle(&mut tx, cycle.id).await?;
     tx.commit().await?;
-    // MERGE: read the cycle's proposals (every status, by number) with their people and
-    // submitters through the proposals db layer (calls-core), e.g.
-    //   plenary_db::calls::proposals::proposals_of_cycle(tx, cycle.id) -> rows
-    //   plenary_db::calls::proposals::people_of_proposal(tx, id) -> people
-    // and map each to a `ProposalRecord` (reference = the proposal's number), then
-    //   export_proposals_csv(&records)
-    Err(ActionError::Internal(anyhow::anyhow!(
-        "exporting the proposals of cycle {} needs the proposals db layer (MERGE)",
-        cycle.year
-    )))
+    Ok(text)
+}
+
+/// Every proposal of the cycle `cycle_id` (every status, by number) in the import format.
+pub(crate) async fn export_cycle(
+    tx: &mut plenary_db::Tx,
+    cycle_id: i64,
+) -> Result<String, ActionError> {
+    use plenary_db::calls::proposals as pq;
+    let regions = super::proposals::country_regions(tx).await?;
+    let rows = pq::proposals_of_cycle(tx, cycle_id, &pq::ProposalFilter::default()).await?;
+    let mut records = Vec::with_capacity(rows.len());
+    for listed in rows {
+        let Some(row) = pq::proposal(tx, listed.id).await? else {
+            continue;
+        };
+        let status = ProposalStatus::parse(&row.status)?;
+        let draft = super::proposals::stored_draft(&row, &regions)?;
+        let c = &row.content;
+        records.push(ProposalRecord {
+            reference: row.number.to_string(),
+            submitter: Submitter {
+                email: row.submitter_email.clone(),
+                name: row.submitter_name.clone(),
+                organisation: c.submitter_organisation.clone(),
+                stakeholder_group: c.submitter_stakeholder_group.clone(),
+                country_iso2: c.submitter_country_iso2.clone(),
+            },
+            status,
+            draft,
+        });
+    }
+    export_proposals_csv(&records)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@
 //! are generated (no real people) and e-mail addresses use `example.org` domains.
 
 use plenary_db::Tx;
+use plenary_db::calls::proposals as pq;
 use std::collections::BTreeMap;
 
 use plenary_domain::calls::screening::{Context, counted_institutions, counted_people};
@@ -1019,23 +1020,70 @@ pub async fn insert_generated(
         .await?;
         accounts.insert(key, id);
     }
-    // MERGE: store the proposals through the proposals db layer (calls-core). For each
-    // record, in order, numbered after the cycle's highest `number`:
-    //   insert the `proposal` row: cycle_id, number, submitter_account_id =
-    //     accounts[&submitter.email lower-cased], session_type and every text field of
-    //     `record.draft`, duration_min, language, status = record.status.code(),
-    //     proposer_time_zone = "" (the venue's), submitter_organisation / _stakeholder_group
-    //     from `record.submitter`, submitter_region = csv::region_of(countries,
-    //     &record.submitter.country_iso2).code(), screening_status "pending", screening
-    //     empty, created_at = updated_at = now, submitted_at = Some(now) when submitted;
-    //   insert its `proposal_person` rows from `record.draft.people` (position = index);
-    // then one audit event `proposal.import` (entity `cycle`, id cycle_id, after: the count
-    // and the references). Return the count.
-    let _ = (cycle_id, &accounts);
-    Err(ActionError::Internal(anyhow::anyhow!(
-        "storing {} generated proposals needs the proposals db layer (MERGE)",
-        records.len()
-    )))
+    let regions = super::proposals::country_regions(tx).await?;
+    let mut batch = Vec::with_capacity(records.len());
+    for record in records {
+        let key = record.submitter.email.trim().to_lowercase();
+        let submitter_account = accounts
+            .get(&key)
+            .ok_or_else(|| anyhow::anyhow!("no account for {key}"))?
+            .0;
+        let d = &record.draft;
+        let region = regions
+            .get(&record.submitter.country_iso2.to_uppercase())
+            .copied()
+            .unwrap_or(plenary_domain::countries::UnRegionalGroup::None);
+        let submitted = record.status == plenary_domain::calls::ProposalStatus::Submitted;
+        batch.push(pq::NewProposal {
+            cycle: cycle_id,
+            submitter_account,
+            status: record.status.code().to_owned(),
+            content: pq::ProposalContent {
+                session_type: d.session_type.clone(),
+                title: d.title.clone(),
+                issue_area: d.issue_area.clone(),
+                format: d.format.clone(),
+                duration_min: i64::from(d.duration_min),
+                description: d.description.clone(),
+                policy_questions: d.policy_questions.clone(),
+                interaction_plan: d.interaction_plan.clone(),
+                online_plan: d.online_plan.clone(),
+                expected_outcomes: d.expected_outcomes.clone(),
+                previous_reports: d.previous_reports.clone(),
+                messages_link: d.messages_link.clone(),
+                language: d.language.clone(),
+                proposer_time_zone: String::new(),
+                submitter_organisation: record.submitter.organisation.clone(),
+                submitter_stakeholder_group: record.submitter.stakeholder_group.clone(),
+                submitter_country_iso2: record.submitter.country_iso2.to_uppercase(),
+                submitter_region: region.code().to_owned(),
+            },
+            people: d.people.iter().map(super::proposals::person_row).collect(),
+            submitted_at: submitted.then_some(now),
+        });
+    }
+    let stored = pq::insert_proposals(tx, &batch, now).await?;
+    let forum = plenary_db::calls::cycle(tx, cycle_id)
+        .await?
+        .map(|c| plenary_domain::ForumId(c.forum_id));
+    let references: Vec<&str> = records.iter().map(|r| r.reference.as_str()).collect();
+    crate::audit::record(
+        tx,
+        actor,
+        plenary_domain::audit::AuditEntry {
+            forum,
+            action: "proposal.import",
+            entity_type: "cycle",
+            entity_id: cycle_id.to_string(),
+            before: None,
+            after: Some(
+                serde_json::json!({ "count": stored.len(), "references": references }).to_string(),
+            ),
+        },
+        now,
+    )
+    .await?;
+    Ok(stored.len())
 }
 
 #[cfg(test)]

@@ -109,9 +109,6 @@ fn importing_into_a_cycle_that_does_not_exist_says_which() {
     );
 }
 
-// MERGE: enable (remove the `cfg`) once the proposals db layer and
-// `screen_cycle_as_operator` (calls-core) are merged; until then storing proposals fails.
-#[cfg(any())]
 #[test]
 fn import_export_and_screen_work_on_the_demo_cycle() {
     let dir = demo();
