@@ -167,8 +167,28 @@ pub struct DemoReport {
     pub logins: Vec<(String, String)>,
 }
 
-/// Loads the demo data; `progress` is told each step (for the CLI's progress bar).
+/// How large the demo's generated calls are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoSize {
+    /// The shape of the real IGF 2023 call: about 1,130 proposals and 260 call-for-issues
+    /// inputs per cycle (`plenary demo`, `serve --demo`).
+    Full,
+    /// The same forums, bodies and cycles with 120 generated proposals and 40 inputs, for
+    /// tests that need the demo but not its volume.
+    Small,
+}
+
+/// Loads the full demo data; `progress` is told each step (for the CLI's progress bar).
 pub async fn load_demo(app: &App, progress: &dyn Fn(&str)) -> Result<DemoReport, ActionError> {
+    load_demo_sized(app, progress, DemoSize::Full).await
+}
+
+/// Loads the demo data with calls of `size`.
+pub async fn load_demo_sized(
+    app: &App,
+    progress: &dyn Fn(&str),
+    size: DemoSize,
+) -> Result<DemoReport, ActionError> {
     let actor = Actor::System("demo");
     let mut report = DemoReport::default();
     progress("countries");
@@ -239,7 +259,7 @@ pub async fn load_demo(app: &App, progress: &dyn Fn(&str)) -> Result<DemoReport,
     progress("nominations");
     report.nominations_loaded = load_nominations(app, &actor).await?;
     progress("cycles");
-    let (loaded, screened) = load_cycles(app, &actor).await?;
+    let (loaded, screened) = load_cycles(app, &actor, size).await?;
     report.proposals_loaded = loaded;
     report.proposals_screened = screened;
     Ok(report)
@@ -249,7 +269,11 @@ pub async fn load_demo(app: &App, progress: &dyn Fn(&str)) -> Result<DemoReport,
 /// workshop and 700 other proposals generated in the shape of the 2023 call and screened,
 /// and the 2027 cycle with its call open around today and a few drafts by the demo
 /// proposer. Returns (proposals stored, proposals screened); (0, 0) when the cycles exist.
-async fn load_cycles(app: &App, actor: &Actor) -> Result<(usize, usize), ActionError> {
+async fn load_cycles(
+    app: &App,
+    actor: &Actor,
+    size: DemoSize,
+) -> Result<(usize, usize), ActionError> {
     use plenary_domain::time::Seconds;
 
     use crate::calls::document::{preset_setup, to_toml};
@@ -277,7 +301,11 @@ async fn load_cycles(app: &App, actor: &Actor) -> Result<(usize, usize), ActionE
     setup.host_city = "Geneva".into();
     setup.venue_time_zone = "Europe/Zurich".into();
     let year = cycles::set_up_as_operator(app, actor, "igf", &to_toml(&setup)).await?;
-    let generated = generate(&setup, &countries, &Spec::demo());
+    let (spec, inputs) = match size {
+        DemoSize::Full => (Spec::demo(), DEMO_ISSUE_INPUTS),
+        DemoSize::Small => (Spec::scaled(2026, 120), 40),
+    };
+    let generated = generate(&setup, &countries, &spec);
     let records: Vec<_> = generated.into_iter().map(|g| g.record).collect();
     let mut loaded = 0;
     let mut tx = app.db().begin().await?;
@@ -288,7 +316,7 @@ async fn load_cycles(app: &App, actor: &Actor) -> Result<(usize, usize), ActionE
         .await?
         .lines
         .len();
-    crate::calls::issues::load_demo_inputs(app, "igf", year, DEMO_ISSUE_INPUTS).await?;
+    crate::calls::issues::load_demo_inputs(app, "igf", year, inputs).await?;
 
     // 2027: the call opened two weeks ago and closes in two months.
     let now = app.now();
@@ -330,7 +358,7 @@ async fn load_cycles(app: &App, actor: &Actor) -> Result<(usize, usize), ActionE
     let cycle = cycles::load(&mut tx, &igf, next_year).await?;
     loaded += insert_generated(&mut tx, actor, cycle.id, &drafts, now).await?;
     tx.commit().await?;
-    crate::calls::issues::load_demo_inputs(app, "igf", next_year, DEMO_ISSUE_INPUTS).await?;
+    crate::calls::issues::load_demo_inputs(app, "igf", next_year, inputs).await?;
     tracing::info!(
         "demo: cycles 2026 and 2027 loaded in {} ms ({loaded} proposals stored, {screened} screened)",
         started.elapsed().as_millis()

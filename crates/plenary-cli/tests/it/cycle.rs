@@ -15,18 +15,18 @@ fn presets_are_printed_stored_shown_and_exported() {
 
     let out = plenary(
         dir.path(),
-        &["cycle", "preset", "igf2023", "--year", "2027"],
+        &["cycle", "preset", "igf2023", "--year", "2028"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let document = stdout(&out);
-    assert!(document.contains("year = 2027"), "{document}");
+    assert!(document.contains("year = 2028"), "{document}");
     assert!(
-        document.contains("call_closes = \"2027-05-24T23:59:00Z\""),
+        document.contains("call_closes = \"2028-05-24T23:59:00Z\""),
         "{document}"
     );
     let out = plenary(
         dir.path(),
-        &["cycle", "preset", "igf1999", "--year", "2027"],
+        &["cycle", "preset", "igf1999", "--year", "2028"],
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -39,7 +39,7 @@ fn presets_are_printed_stored_shown_and_exported() {
     std::fs::write(
         &bad,
         document.replace(
-            "call_closes = \"2027-05-24T23:59:00Z\"",
+            "call_closes = \"2028-05-24T23:59:00Z\"",
             "call_closes = \"soon\"",
         ) + "\n[[rules]]\nrule = \"be_nice\"\n",
     )
@@ -55,27 +55,27 @@ fn presets_are_printed_stored_shown_and_exported() {
     assert!(err.contains("be_nice"), "{err}");
     let out = plenary(
         dir.path(),
-        &["cycle", "show", "--forum", "igf", "--year", "2027"],
+        &["cycle", "show", "--forum", "igf", "--year", "2028"],
     );
     assert_eq!(out.status.code(), Some(1), "nothing was stored");
 
-    let good = dir.path().join("igf2027.toml");
+    let good = dir.path().join("igf2028.toml");
     std::fs::write(&good, &document).unwrap();
     let out = plenary(
         dir.path(),
         &["cycle", "set", "--forum", "igf", good.to_str().unwrap()],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "stored the 2027 cycle of igf\n");
+    assert_eq!(stdout(&out), "stored the 2028 cycle of igf\n");
 
     let out = plenary(
         dir.path(),
-        &["cycle", "show", "--forum", "igf", "--year", "2027"],
+        &["cycle", "show", "--forum", "igf", "--year", "2028"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let shown = stdout(&out);
     assert!(
-        shown.contains("proposal deadline          2027-05-25 08:59 JST (2027-05-24 23:59 UTC)"),
+        shown.contains("proposal deadline          2028-05-25 08:59 JST (2028-05-24 23:59 UTC)"),
         "{shown}"
     );
     assert!(
@@ -94,16 +94,16 @@ fn presets_are_printed_stored_shown_and_exported() {
     let out = plenary(
         dir.path(),
         &[
-            "cycle", "show", "--forum", "igf", "--year", "2027", "--json",
+            "cycle", "show", "--forum", "igf", "--year", "2028", "--json",
         ],
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(json["year"], 2027);
+    assert_eq!(json["year"], 2028);
     assert_eq!(json["venue_time_zone"], "Asia/Tokyo");
 
     let out = plenary(
         dir.path(),
-        &["issues", "export", "--forum", "igf", "--year", "2027"],
+        &["issues", "export", "--forum", "igf", "--year", "2028"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
@@ -118,7 +118,7 @@ fn presets_are_printed_stored_shown_and_exported() {
             "--forum",
             "igf",
             "--year",
-            "2027",
+            "2028",
             "--private",
         ],
     );

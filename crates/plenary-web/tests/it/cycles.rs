@@ -14,13 +14,28 @@ use crate::TestApp;
 
 const SECRETARIAT: &str = "secretariat@igf.example.org";
 
-/// The IGF 2023 preset moved to 2027; with `open_now`, its call for issues opens on
+/// Cycles the demo sets up (2026 and 2027).
+const DEMO_CYCLES: usize = 2;
+
+/// How many cycles were ever created (audit events `cycle.create`).
+async fn cycle_creations(test: &TestApp) -> usize {
+    let filter = plenary_app::audit::AuditFilter {
+        action: Some("cycle.create".to_owned()),
+        ..Default::default()
+    };
+    plenary_app::audit::list_all(&test.app, &filter, 1000)
+        .await
+        .unwrap()
+        .len()
+}
+
+/// The IGF 2023 preset moved to 2028; with `open_now`, its call for issues opens on
 /// 2026-11-01, so it is open at the test clock's start (2026-11-22).
-fn document_2027(open_now: bool) -> String {
-    let text = document::to_toml(&document::preset_setup("igf2023", 2027).unwrap());
+fn document_2028(open_now: bool) -> String {
+    let text = document::to_toml(&document::preset_setup("igf2023", 2028).unwrap());
     if open_now {
         text.replace(
-            "issues_open = \"2027-01-10T00:00:00Z\"",
+            "issues_open = \"2028-01-10T00:00:00Z\"",
             "issues_open = \"2026-11-01T00:00:00Z\"",
         )
     } else {
@@ -28,12 +43,12 @@ fn document_2027(open_now: bool) -> String {
     }
 }
 
-async fn set_up_2027(test: &TestApp, open_now: bool) {
+async fn set_up_2028(test: &TestApp, open_now: bool) {
     cycles::set_up_as_operator(
         &test.app,
         &Actor::System("test"),
         "igf",
-        &document_2027(open_now),
+        &document_2028(open_now),
     )
     .await
     .unwrap();
@@ -44,17 +59,22 @@ async fn the_secretariat_sets_up_a_cycle_that_everyone_can_read() {
     let test = TestApp::new().await;
     let list = test.client().get("/f/igf/cycles").await;
     assert_eq!(list.status, StatusCode::OK);
-    assert!(list.body.contains("id=\"no-cycles\""), "{}", list.body);
+    assert!(
+        list.body
+            .contains("<a href=\"/f/igf/cycles/2026\">2026</a>"),
+        "{}",
+        list.body
+    );
     assert!(!list.body.contains("id=\"set-up-cycle\""));
 
     let mut secretariat = test.signed_in(SECRETARIAT).await;
     let list = secretariat.get("/f/igf/cycles").await;
     assert!(list.body.contains("id=\"set-up-cycle\""), "{}", list.body);
     let form = secretariat
-        .get("/f/igf/cycles/setup?preset=igf2023&year=2027")
+        .get("/f/igf/cycles/setup?preset=igf2023&year=2028")
         .await;
     assert_eq!(form.status, StatusCode::OK);
-    assert!(form.body.contains("year = 2027"), "{}", form.body);
+    assert!(form.body.contains("year = 2028"), "{}", form.body);
     assert!(
         form.body.contains("theme = &quot;The Internet We Want"),
         "{}",
@@ -64,30 +84,30 @@ async fn the_secretariat_sets_up_a_cycle_that_everyone_can_read() {
     let res = secretariat
         .post_form(
             "/f/igf/cycles/setup",
-            &[("document", &document_2027(false))],
+            &[("document", &document_2028(false))],
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    assert_eq!(res.location(), "/f/igf/cycles/2027?notice=cycle-saved");
+    assert_eq!(res.location(), "/f/igf/cycles/2028?notice=cycle-saved");
     assert_eq!(test.audit_actions().await[0], "cycle.create");
 
-    let page = test.client().get("/f/igf/cycles/2027").await;
+    let page = test.client().get("/f/igf/cycles/2028").await;
     assert_eq!(page.status, StatusCode::OK);
     for expected in [
         "Kyoto, Japan (JP)",
         // Minijinja escapes `/` too.
         "<dd id=\"time-zone\">Asia&#x2f;Tokyo</dd>",
-        "2027-10-08 – 2027-10-12",
+        "2028-10-08 – 2028-10-12",
         "The Internet We Want – Empowering All People",
         "<dt>AI &amp; Emerging Technologies</dt>",
         // The deadline in the venue's time zone and in UTC.
-        "<th scope=\"row\">Deadline for session proposals</th><td>2027-05-25 08:59 JST</td><td>2027-05-24 23:59 UTC</td>",
+        "<th scope=\"row\">Deadline for session proposals</th><td>2028-05-25 08:59 JST</td><td>2028-05-24 23:59 UTC</td>",
         "<tr id=\"type-workshop\"><th scope=\"row\">Workshop</th>",
         "<td>60, 90</td><td>the MAG</td><td>webcast, transcription</td>",
         "<td>Presentation</td><td>20</td><td>the secretariat</td><td>webcast</td>",
         "data-rule=\"confirmed_speakers\">At least 3 speakers are provisionally confirmed",
-        "href=\"/f/igf/cycles/2027/issues\"",
-        "href=\"/f/igf/cycles/2027/proposals\"",
+        "href=\"/f/igf/cycles/2028/issues\"",
+        "href=\"/f/igf/cycles/2028/proposals\"",
     ] {
         assert!(page.body.contains(expected), "missing {expected:?}");
     }
@@ -95,13 +115,13 @@ async fn the_secretariat_sets_up_a_cycle_that_everyone_can_read() {
     let list = test.client().get("/f/igf/cycles").await;
     assert!(
         list.body
-            .contains("<a href=\"/f/igf/cycles/2027\">2027</a></td><td>The Internet We Want"),
+            .contains("<a href=\"/f/igf/cycles/2028\">2028</a></td><td>The Internet We Want"),
         "{}",
         list.body
     );
 
     // Editing loads the stored document; saving it again replaces the set-up.
-    let form = secretariat.get("/f/igf/cycles/setup?year=2027").await;
+    let form = secretariat.get("/f/igf/cycles/setup?year=2028").await;
     assert!(
         form.body.contains("host_city = &quot;Kyoto&quot;"),
         "{}",
@@ -110,12 +130,12 @@ async fn the_secretariat_sets_up_a_cycle_that_everyone_can_read() {
     let res = secretariat
         .post_form(
             "/f/igf/cycles/setup",
-            &[("document", &document_2027(false).replace("Kyoto", "Osaka"))],
+            &[("document", &document_2028(false).replace("Kyoto", "Osaka"))],
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(test.audit_actions().await[0], "cycle.update");
-    let page = test.client().get("/f/igf/cycles/2027").await;
+    let page = test.client().get("/f/igf/cycles/2028").await;
     assert!(page.body.contains("Osaka, Japan (JP)"));
 }
 
@@ -131,7 +151,7 @@ async fn only_the_secretariat_may_set_up_a_cycle() {
         let res = client
             .post_form(
                 "/f/igf/cycles/setup",
-                &[("document", &document_2027(false))],
+                &[("document", &document_2028(false))],
             )
             .await;
         assert_eq!(res.status, StatusCode::FORBIDDEN, "{email}");
@@ -144,14 +164,13 @@ async fn only_the_secretariat_may_set_up_a_cycle() {
         res.location()
     );
     assert_eq!(
-        test.client().get("/f/igf/cycles/2027").await.status,
+        test.client().get("/f/igf/cycles/2028").await.status,
         StatusCode::NOT_FOUND
     );
-    assert!(
-        !test
-            .audit_actions()
-            .await
-            .contains(&"cycle.create".to_owned())
+    assert_eq!(
+        cycle_creations(&test).await,
+        DEMO_CYCLES,
+        "nothing was stored"
     );
 }
 
@@ -159,8 +178,8 @@ async fn only_the_secretariat_may_set_up_a_cycle() {
 async fn an_invalid_set_up_lists_every_problem_and_stores_nothing() {
     let test = TestApp::new().await;
     let mut secretariat = test.signed_in(SECRETARIAT).await;
-    let text = document_2027(false).replace(
-        "call_closes = \"2027-05-24T23:59:00Z\"",
+    let text = document_2028(false).replace(
+        "call_closes = \"2028-05-24T23:59:00Z\"",
         "call_closes = \"soon\"",
     ) + "\n[[rules]]\nrule = \"be_nice\"\n";
     let res = secretariat
@@ -181,7 +200,7 @@ async fn an_invalid_set_up_lists_every_problem_and_stores_nothing() {
             "/f/igf/cycles/setup",
             &[(
                 "document",
-                &document_2027(false).replace("Asia/Tokyo", "Europe/Geneva"),
+                &document_2028(false).replace("Asia/Tokyo", "Europe/Geneva"),
             )],
         )
         .await;
@@ -193,22 +212,21 @@ async fn an_invalid_set_up_lists_every_problem_and_stores_nothing() {
         res.body
     );
     assert_eq!(
-        test.client().get("/f/igf/cycles/2027").await.status,
+        test.client().get("/f/igf/cycles/2028").await.status,
         StatusCode::NOT_FOUND
     );
-    assert!(
-        !test
-            .audit_actions()
-            .await
-            .contains(&"cycle.create".to_owned())
+    assert_eq!(
+        cycle_creations(&test).await,
+        DEMO_CYCLES,
+        "nothing was stored"
     );
 }
 
 #[tokio::test]
 async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
     let test = TestApp::new().await;
-    set_up_2027(&test, true).await;
-    let page = test.client().get("/f/igf/cycles/2027/issues").await;
+    set_up_2028(&test, true).await;
+    let page = test.client().get("/f/igf/cycles/2028/issues").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("id=\"issue-form\""));
     assert!(page.body.contains("id=\"no-issues\""));
@@ -217,7 +235,7 @@ async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
     let mut anonymous = test.client();
     let res = anonymous
         .post_form(
-            "/f/igf/cycles/2027/issues",
+            "/f/igf/cycles/2028/issues",
             &[
                 ("issue", script),
                 ("description", "<img src=x onerror=alert(1)> matters"),
@@ -231,7 +249,7 @@ async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert!(
         res.location()
-            .starts_with("/f/igf/cycles/2027/issues?notice=issue-received#i"),
+            .starts_with("/f/igf/cycles/2028/issues?notice=issue-received#i"),
         "{}",
         res.location()
     );
@@ -241,7 +259,7 @@ async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
     let mut member = test.signed_in("mag.member@igf.example.org").await;
     let res = member
         .post_form(
-            "/f/igf/cycles/2027/issues",
+            "/f/igf/cycles/2028/issues",
             &[
                 ("issue", "Meaningful connectivity"),
                 ("stakeholder_group", "government"),
@@ -251,7 +269,7 @@ async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
 
-    let page = test.client().get("/f/igf/cycles/2027/issues").await;
+    let page = test.client().get("/f/igf/cycles/2028/issues").await;
     assert!(!page.body.contains("<script>alert"), "not escaped");
     assert!(!page.body.contains("<img src=x"), "not escaped");
     assert!(
@@ -284,7 +302,7 @@ async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
     assert_eq!(page.body.matches("<td>2</td></tr></tfoot>").count(), 2);
 
     // The public CSV has the text as typed, and no contacts.
-    let csv = test.client().get("/f/igf/cycles/2027/issues.csv").await;
+    let csv = test.client().get("/f/igf/cycles/2028/issues.csv").await;
     assert_eq!(csv.status, StatusCode::OK);
     assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
     let mut lines = csv.body.lines();
@@ -304,10 +322,10 @@ async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
     assert!(!csv.body.contains("wanjiru"));
     // The secretariat's has them; nobody else may download it.
     let mut secretariat = test.signed_in(SECRETARIAT).await;
-    let page = secretariat.get("/f/igf/cycles/2027/issues").await;
+    let page = secretariat.get("/f/igf/cycles/2028/issues").await;
     assert!(page.body.contains("id=\"contacts-csv\""));
     let private = secretariat
-        .get("/f/igf/cycles/2027/issues/contacts.csv")
+        .get("/f/igf/cycles/2028/issues/contacts.csv")
         .await;
     assert_eq!(private.status, StatusCode::OK);
     assert!(
@@ -319,7 +337,7 @@ async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
     );
     assert_eq!(
         member
-            .get("/f/igf/cycles/2027/issues/contacts.csv")
+            .get("/f/igf/cycles/2028/issues/contacts.csv")
             .await
             .status,
         StatusCode::FORBIDDEN
@@ -329,11 +347,11 @@ async fn anyone_sends_issues_which_are_escaped_and_counted_without_contacts() {
 #[tokio::test]
 async fn bad_issue_input_is_shown_again_and_a_closed_call_names_its_date() {
     let test = TestApp::new().await;
-    set_up_2027(&test, true).await;
+    set_up_2028(&test, true).await;
     let mut client = test.client();
     let res = client
         .post_form(
-            "/f/igf/cycles/2027/issues",
+            "/f/igf/cycles/2028/issues",
             &[
                 ("issue", "Kept <as typed>"),
                 ("stakeholder_group", "astronauts"),
@@ -356,11 +374,11 @@ async fn bad_issue_input_is_shown_again_and_a_closed_call_names_its_date() {
     assert!(res.body.contains("id=\"email-error\""));
     assert!(res.body.contains("value=\"Kept &lt;as typed&gt;\""));
 
-    // After the closing date (2027-02-15 23:59 UTC).
-    test.clock.advance(Seconds(90 * 86_400));
+    // After the closing date (2028-02-15 23:59 UTC): 456 days after 2026-11-22.
+    test.clock.advance(Seconds(456 * 86_400));
     let res = client
         .post_form(
-            "/f/igf/cycles/2027/issues",
+            "/f/igf/cycles/2028/issues",
             &[
                 ("issue", "Too late"),
                 ("stakeholder_group", "civil_society"),
@@ -371,7 +389,7 @@ async fn bad_issue_input_is_shown_again_and_a_closed_call_names_its_date() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         res.body.contains(
-            "the call for issues of 2027 closed on 2027-02-16 08:59 JST (2027-02-15 23:59 UTC)"
+            "the call for issues of 2028 closed on 2028-02-16 08:59 JST (2028-02-15 23:59 UTC)"
         ),
         "{}",
         res.body
@@ -381,7 +399,7 @@ async fn bad_issue_input_is_shown_again_and_a_closed_call_names_its_date() {
         &test.app,
         &plenary_app::accounts::Viewer::anonymous(),
         "igf",
-        2027,
+        2028,
     )
     .await
     .unwrap();
@@ -393,11 +411,11 @@ async fn the_api_reads_and_stores_cycles_and_takes_issues() {
     let test = TestApp::new().await;
     let secretariat = test.api_token(SECRETARIAT).await;
     let participant = test.api_token("participant@igf.example.org").await;
-    let body = serde_json::json!({ "document": document_2027(true) }).to_string();
+    let body = serde_json::json!({ "document": document_2028(true) }).to_string();
     let res = test
         .api(
             Method::PUT,
-            "/api/v1/forums/igf/cycles/2027",
+            "/api/v1/forums/igf/cycles/2028",
             Some(&participant),
             Some(&body),
         )
@@ -406,7 +424,7 @@ async fn the_api_reads_and_stores_cycles_and_takes_issues() {
     let res = test
         .api(
             Method::PUT,
-            "/api/v1/forums/igf/cycles/2028",
+            "/api/v1/forums/igf/cycles/2029",
             Some(&secretariat),
             Some(&body),
         )
@@ -415,12 +433,12 @@ async fn the_api_reads_and_stores_cycles_and_takes_issues() {
     assert_eq!(res.json()["error"]["code"], "invalid_setup");
     assert_eq!(
         res.json()["error"]["message"],
-        "year: the document is for 2027, but it was sent for 2028"
+        "year: the document is for 2028, but it was sent for 2029"
     );
     let res = test
         .api(
             Method::PUT,
-            "/api/v1/forums/igf/cycles/2027",
+            "/api/v1/forums/igf/cycles/2028",
             Some(&secretariat),
             Some(&body),
         )
@@ -430,21 +448,21 @@ async fn the_api_reads_and_stores_cycles_and_takes_issues() {
 
     // The JSON form of the set-up is accepted back as the document.
     let got = test
-        .api(Method::GET, "/api/v1/forums/igf/cycles/2027", None, None)
+        .api(Method::GET, "/api/v1/forums/igf/cycles/2028", None, None)
         .await;
     assert_eq!(got.status, StatusCode::OK);
     let json = got.json();
-    assert_eq!(json["year"], 2027);
+    assert_eq!(json["year"], 2028);
     assert_eq!(
         json["setup"]["dates"]["call_closes"],
-        "2027-05-24T23:59:00Z"
+        "2028-05-24T23:59:00Z"
     );
     assert_eq!(json["rule_explanations"].as_array().unwrap().len(), 6);
     let again = serde_json::json!({ "document": json["setup"].to_string() }).to_string();
     let res = test
         .api(
             Method::PUT,
-            "/api/v1/forums/igf/cycles/2027",
+            "/api/v1/forums/igf/cycles/2028",
             Some(&secretariat),
             Some(&again),
         )
@@ -453,14 +471,14 @@ async fn the_api_reads_and_stores_cycles_and_takes_issues() {
     let list = test
         .api(Method::GET, "/api/v1/forums/igf/cycles", None, None)
         .await;
-    assert_eq!(list.json()["items"][0]["year"], 2027);
+    assert_eq!(list.json()["items"][0]["year"], 2028);
     assert_eq!(list.json()["items"][0]["venue_time_zone"], "Asia/Tokyo");
 
     let issue = r#"{"issue": "<b>Spam</b>", "stakeholder_group": "technical_community", "region": "asia_pacific", "email": "kept@example.org"}"#;
     let res = test
         .api(
             Method::POST,
-            "/api/v1/forums/igf/cycles/2027/issues",
+            "/api/v1/forums/igf/cycles/2028/issues",
             None,
             Some(issue),
         )
@@ -470,7 +488,7 @@ async fn the_api_reads_and_stores_cycles_and_takes_issues() {
     let res = test
         .api(
             Method::POST,
-            "/api/v1/forums/igf/cycles/2027/issues",
+            "/api/v1/forums/igf/cycles/2028/issues",
             None,
             Some(bad),
         )
@@ -480,7 +498,7 @@ async fn the_api_reads_and_stores_cycles_and_takes_issues() {
     let list = test
         .api(
             Method::GET,
-            "/api/v1/forums/igf/cycles/2027/issues",
+            "/api/v1/forums/igf/cycles/2028/issues",
             None,
             None,
         )
@@ -509,8 +527,8 @@ async fn the_api_reads_and_stores_cycles_and_takes_issues() {
 #[tokio::test]
 async fn demo_inputs_have_plausible_shares_and_keep_contacts_private() {
     let test = TestApp::new().await;
-    set_up_2027(&test, false).await;
-    let stored = issues::load_demo_inputs(&test.app, "igf", 2027, 300)
+    set_up_2028(&test, false).await;
+    let stored = issues::load_demo_inputs(&test.app, "igf", 2028, 300)
         .await
         .unwrap();
     assert_eq!(stored, 300);
@@ -518,7 +536,7 @@ async fn demo_inputs_have_plausible_shares_and_keep_contacts_private() {
         &test.app,
         &plenary_app::accounts::Viewer::anonymous(),
         "igf",
-        2027,
+        2028,
     )
     .await
     .unwrap();
@@ -544,7 +562,7 @@ async fn demo_inputs_have_plausible_shares_and_keep_contacts_private() {
             .all(|i| dates.issues_open <= i.submitted_at && i.submitted_at < dates.issues_close)
     );
     let private =
-        issues::export_csv_as_operator(&test.app, "igf", 2027, issues::Privacy::WithContacts)
+        issues::export_csv_as_operator(&test.app, "igf", 2028, issues::Privacy::WithContacts)
             .await
             .unwrap();
     let with_email = private.matches("@example.org").count();
@@ -553,7 +571,7 @@ async fn demo_inputs_have_plausible_shares_and_keep_contacts_private() {
         &test.app,
         &plenary_app::accounts::Viewer::anonymous(),
         "igf",
-        2027,
+        2028,
     )
     .await
     .unwrap();
@@ -564,7 +582,7 @@ async fn demo_inputs_have_plausible_shares_and_keep_contacts_private() {
 #[tokio::test]
 async fn cycle_pages_render_in_every_language() {
     let test = TestApp::new().await;
-    set_up_2027(&test, true).await;
+    set_up_2028(&test, true).await;
     for lang in ["en", "fr", "es", "ar"] {
         let mut client = test.signed_in(SECRETARIAT).await;
         client
@@ -572,9 +590,9 @@ async fn cycle_pages_render_in_every_language() {
             .await;
         for path in [
             "/f/igf/cycles",
-            "/f/igf/cycles/2027",
+            "/f/igf/cycles/2028",
             "/f/igf/cycles/setup?preset=igf2016&year=2028",
-            "/f/igf/cycles/2027/issues",
+            "/f/igf/cycles/2028/issues",
         ] {
             let res = client.get(path).await;
             assert_eq!(res.status, StatusCode::OK, "{lang} {path}");

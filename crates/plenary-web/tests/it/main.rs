@@ -1,5 +1,6 @@
 //! HTTP tests of pages and the JSON API, in-process (`Router::oneshot`), each on a
-//! fresh database with the demo forum loaded: SQLite by default, PostgreSQL when
+//! fresh database with the demo forum loaded (`DemoSize::Small`: the full forums and bodies,
+//! smaller generated calls): SQLite by default, PostgreSQL when
 //! PLENARY_TEST_BACKEND=postgres. Mail goes to a real SMTP sink.
 //! The browser test (`browser.rs`) serves the same router on a real port.
 
@@ -68,7 +69,9 @@ impl TestApp {
                 mail_from: "Plenary <no-reply@plenary.test>".into(),
             },
         );
-        plenary_app::demo::load_demo(&app, &|_| {}).await.unwrap();
+        plenary_app::demo::load_demo_sized(&app, &|_| {}, plenary_app::demo::DemoSize::Small)
+            .await
+            .unwrap();
         let router = plenary_web::router(AppState::new(app.clone(), config));
         TestApp {
             app,

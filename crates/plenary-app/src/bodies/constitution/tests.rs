@@ -25,7 +25,9 @@ async fn demo_app() -> (App, TestDb) {
             mail_from: "Plenary <no-reply@plenary.test>".into(),
         },
     );
-    crate::demo::load_demo(&app, &|_| {}).await.unwrap();
+    crate::demo::load_demo_sized(&app, &|_| {}, crate::demo::DemoSize::Small)
+        .await
+        .unwrap();
     (app, test_db)
 }
 

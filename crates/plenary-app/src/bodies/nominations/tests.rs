@@ -34,7 +34,9 @@ async fn fixture() -> Fixture {
             mail_from: "t@example.org".into(),
         },
     );
-    crate::demo::load_demo(&app, &|_| {}).await.unwrap();
+    crate::demo::load_demo_sized(&app, &|_| {}, crate::demo::DemoSize::Small)
+        .await
+        .unwrap();
     Fixture {
         app,
         clock,

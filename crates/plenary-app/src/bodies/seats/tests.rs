@@ -39,7 +39,9 @@ async fn fixture() -> Fixture {
             mail_from: "Plenary <no-reply@plenary.test>".into(),
         },
     );
-    crate::demo::load_demo(&app, &|_| {}).await.unwrap();
+    crate::demo::load_demo_sized(&app, &|_| {}, crate::demo::DemoSize::Small)
+        .await
+        .unwrap();
     let viewer = async |email: &str| {
         let signed_in = crate::accounts::sign_in(&app, email, crate::demo::DEMO_PASSWORD)
             .await

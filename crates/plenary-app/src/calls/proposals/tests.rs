@@ -46,7 +46,9 @@ async fn fixture() -> Fixture {
             mail_from: "t@example.org".into(),
         },
     );
-    crate::demo::load_demo(&app, &|_| {}).await.unwrap();
+    crate::demo::load_demo_sized(&app, &|_| {}, crate::demo::DemoSize::Small)
+        .await
+        .unwrap();
     let mut setup = document::preset_setup("igf2023", YEAR).unwrap();
     setup.rules.push(Rule {
         kind: RuleKind::MaxPerPerson { max: 2 },
