@@ -392,6 +392,76 @@ fn parse_duration(raw: &str) -> Result<u32, FieldError> {
     })
 }
 
+/// Every problem with a form at once (the actions stop at the first): the time zone, the
+/// duration, each person, `check_proposal` on the rest, the submitter's country and
+/// lengths. Empty when the form would be accepted as far as its content goes.
+pub fn all_problems(
+    cycle: &Cycle,
+    regions: &BTreeMap<String, UnRegionalGroup>,
+    input: &ProposalInput,
+) -> Vec<FieldError> {
+    let mut problems = Vec::new();
+    let zone = input.proposer_time_zone.trim();
+    if !zone.is_empty()
+        && let Err(e) = check_time_zone(zone)
+    {
+        problems.push(e);
+    }
+    let duration_min = parse_duration(&input.duration_min).unwrap_or_else(|e| {
+        problems.push(e);
+        0
+    });
+    let mut people = Vec::new();
+    for (i, p) in input.people.iter().enumerate() {
+        match check_person(i + 1, p, regions) {
+            Ok(person) => people.push(person),
+            Err(e) => problems.push(e),
+        }
+    }
+    let draft = ProposalDraft {
+        session_type: input.session_type.trim().to_owned(),
+        title: input.title.clone(),
+        issue_area: input.issue_area.trim().to_owned(),
+        format: input.format.trim().to_owned(),
+        duration_min,
+        description: input.description.clone(),
+        policy_questions: input.policy_questions.clone(),
+        interaction_plan: input.interaction_plan.clone(),
+        online_plan: input.online_plan.clone(),
+        expected_outcomes: input.expected_outcomes.clone(),
+        previous_reports: input.previous_reports.clone(),
+        messages_link: input.messages_link.clone(),
+        language: match input.language.trim() {
+            "" => "en".to_owned(),
+            l => l.to_lowercase(),
+        },
+        people,
+    };
+    problems.extend(check_proposal(&cycle.setup, &draft));
+    if problems.is_empty()
+        && let Err(ActionError::Invalid(e)) = check_input(cycle, regions, input)
+    {
+        problems.push(e);
+    }
+    problems
+}
+
+/// `all_problems` for a form sent to the forum's cycle of `year` (anyone signed in).
+pub async fn form_problems(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    year: i32,
+    input: &ProposalInput,
+) -> Result<Vec<FieldError>, ActionError> {
+    viewer.require_account()?;
+    let mut tx = app.db().read().await?;
+    let ctx = call_context(&mut tx, viewer, forum_slug, year).await?;
+    let regions = country_regions(&mut tx).await?;
+    tx.commit().await?;
+    Ok(all_problems(&ctx.cycle, &regions, input))
+}
+
 /// Checks a form against the cycle and returns what is stored (`plenary_db::calls::proposals`
 /// `ProposalContent` and people): for an import, which reports the row of the first error and
 /// then stores every row with `insert_proposals` in one transaction.

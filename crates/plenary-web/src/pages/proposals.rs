@@ -236,12 +236,30 @@ struct FormProblems {
     message: Option<String>,
 }
 
-fn problems_from(err: ActionError, here: &str) -> Result<FormProblems, PageError> {
+/// The form's problems after the action refused it: for a field error, every problem of the
+/// form at once (`proposals::form_problems`), so the proposer fixes them in one go.
+async fn problems_from(
+    state: &AppState,
+    visit: &Visit,
+    slug: &str,
+    year: i32,
+    input: &proposals::ProposalInput,
+    err: ActionError,
+    here: &str,
+) -> Result<FormProblems, PageError> {
     match err {
-        ActionError::Invalid(field) => Ok(FormProblems {
-            errors: vec![field],
-            message: None,
-        }),
+        ActionError::Invalid(field) => {
+            let mut errors = proposals::form_problems(&state.app, &visit.viewer, slug, year, input)
+                .await
+                .unwrap_or_default();
+            if !errors.contains(&field) {
+                errors.insert(0, field);
+            }
+            Ok(FormProblems {
+                errors,
+                message: None,
+            })
+        }
         ActionError::Rule { message, .. } => Ok(FormProblems {
             errors: Vec::new(),
             message: Some(message),
@@ -509,7 +527,7 @@ pub(crate) async fn create(
     let id = match proposals::new_draft(&state.app, &visit.viewer, &slug, year, &input).await {
         Ok(id) => id,
         Err(err) => {
-            let problems = problems_from(err, &action)?;
+            let problems = problems_from(&state, &visit, &slug, year, &input, err, &action).await?;
             return form_page(
                 &state,
                 &visit,
@@ -617,7 +635,7 @@ pub(crate) async fn edit(
             )))
         }
         Err(err) => {
-            let problems = problems_from(err, &action)?;
+            let problems = problems_from(&state, &visit, &slug, year, &input, err, &action).await?;
             form_page(
                 &state,
                 &visit,

@@ -287,6 +287,22 @@ async fn bad_input_comes_back_beside_the_field_with_the_input_kept() {
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("id=\"people-error\""), "{}", res.body);
     assert!(res.body.contains("listed twice"), "{}", res.body);
+
+    // Several problems come back together, each beside its field.
+    let mut fields = workshop_form("", &rows, "draft");
+    fields.retain(|(name, _)| name != "duration_min");
+    fields.push(("duration_min".into(), "an hour".into()));
+    let res = client
+        .post_form(&format!("{BASE}/proposals/new"), &borrowed(&fields))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    for id in ["title-error", "people-error", "duration_min-error"] {
+        assert!(
+            res.body.contains(&format!("id=\"{id}\"")),
+            "{id}: {}",
+            res.body
+        );
+    }
 }
 
 #[tokio::test]

@@ -398,6 +398,37 @@ async fn bad_input_is_refused_naming_the_field_and_stores_nothing() {
     ));
 }
 
+#[tokio::test]
+async fn every_problem_of_a_form_is_reported_at_once() {
+    let fx = fixture().await;
+    let app = &fx.app;
+    let me = viewer(app, "organiser@igf.example.org").await;
+    assert!(
+        form_problems(app, &me, "igf", YEAR, &good("Fine"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let mut input = good("Three problems");
+    input.people[1].country_iso2 = "ZZ".into();
+    input.duration_min = "an hour".into();
+    input.issue_area = "astrology".into();
+    let problems = form_problems(app, &me, "igf", YEAR, &input).await.unwrap();
+    let codes: Vec<(&str, &str)> = problems.iter().map(|p| (p.field, p.code)).collect();
+    assert_eq!(
+        codes,
+        [
+            ("duration_min", "bad_duration"),
+            ("people", "unknown_country"),
+            ("issue_area", "unknown_issue_area"),
+        ]
+    );
+    assert!(matches!(
+        form_problems(app, &Viewer::anonymous(), "igf", YEAR, &input).await,
+        Err(ActionError::Unauthenticated)
+    ));
+}
+
 async fn submitted(app: &App, who: &Viewer, input: &ProposalInput) -> i64 {
     let id = new_draft(app, who, "igf", YEAR, input).await.unwrap();
     submit(app, who, "igf", YEAR, id).await.unwrap();
