@@ -300,6 +300,8 @@ async fn load_cycles(
     setup.host_country_iso2 = "CH".into();
     setup.host_city = "Geneva".into();
     setup.venue_time_zone = "Europe/Zurich".into();
+    // As the IGF asked from 2017: a speaker takes part in at most three sessions.
+    setup.speaker_cap = Some(3);
     let year = cycles::set_up_as_operator(app, actor, "igf", &to_toml(&setup)).await?;
     let (spec, inputs) = match size {
         DemoSize::Full => (Spec::demo(), DEMO_ISSUE_INPUTS),

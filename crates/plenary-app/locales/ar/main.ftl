@@ -639,3 +639,9 @@ proposal-saved = حُفظ مقترحك.
 proposal-submitted = قُدّم مقترحك وفُرز؛ وأُرسل إشعار بالاستلام بالبريد الإلكتروني.
 proposal-withdrawn = سُحب مقترحك.
 proposal-screening-overridden = سُجّل قرار الفرز.
+
+prop-cap-title = المتحدثون الذين يتجاوزون الحد الأقصى البالغ { $count } جلسات
+prop-cap-intro = جرى التحقق على { $count } من المقترحات المقدمة التي اجتازت الفرز، كما لو قُبلت جميعها: سيُطلب من كل شخص مدرج هنا أن يختار.
+prop-cap-person = متحدث أو مدير نقاش
+prop-cap-sessions = الجلسات
+prop-cap-none = لا أحد يتجاوز الحد الأقصى.

@@ -632,3 +632,9 @@ proposal-saved = Your proposal was saved.
 proposal-submitted = Your proposal was submitted and screened; a receipt was sent by e-mail.
 proposal-withdrawn = Your proposal was withdrawn.
 proposal-screening-overridden = The screening decision was recorded.
+
+prop-cap-title = Speakers over the cap of { $count } sessions
+prop-cap-intro = Checked over the { $count } submitted proposals that passed screening, as if all were accepted: each person listed here will be asked to choose.
+prop-cap-person = Speaker or moderator
+prop-cap-sessions = Sessions
+prop-cap-none = Nobody is over the cap.

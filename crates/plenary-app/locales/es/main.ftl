@@ -632,3 +632,9 @@ proposal-saved = Su propuesta se guardó.
 proposal-submitted = Su propuesta se envió y se preseleccionó; se envió un acuse de recibo por correo.
 proposal-withdrawn = Su propuesta se retiró.
 proposal-screening-overridden = La decisión de preselección quedó registrada.
+
+prop-cap-title = Ponentes por encima del límite de { $count } sesiones
+prop-cap-intro = Comprobado sobre las { $count } propuestas enviadas que superaron la preselección, como si todas fueran aceptadas: cada persona de esta lista tendrá que elegir.
+prop-cap-person = Ponente o moderador
+prop-cap-sessions = Sesiones
+prop-cap-none = Nadie supera el límite.

@@ -632,3 +632,9 @@ proposal-saved = Votre proposition a été enregistrée.
 proposal-submitted = Votre proposition a été soumise et présélectionnée ; un accusé de réception a été envoyé par courriel.
 proposal-withdrawn = Votre proposition a été retirée.
 proposal-screening-overridden = La décision de présélection a été enregistrée.
+
+prop-cap-title = Intervenants au-delà du plafond de { $count } sessions
+prop-cap-intro = Vérifié sur les { $count } propositions soumises qui ont passé la présélection, comme si toutes étaient retenues : chaque personne listée ici devra choisir.
+prop-cap-person = Intervenant ou modérateur
+prop-cap-sessions = Sessions
+prop-cap-none = Personne ne dépasse le plafond.

@@ -562,3 +562,70 @@ pub async fn queue_deadline_reminders(app: &App, now: Timestamp) -> Result<usize
     tx.commit().await?;
     Ok(queued)
 }
+
+/// One person over the cycle's speaker cap, with the sessions they are in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverBookedPerson {
+    pub name: String,
+    /// Their e-mail when a proposal lists one (empty otherwise).
+    pub email: String,
+    /// (number, title) of each session, by number.
+    pub sessions: Vec<(i64, String)>,
+}
+
+/// The speaker cap check over the proposals that passed screening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpeakerCapReport {
+    pub cap: u32,
+    /// Proposals checked: those whose effective screening result is a pass.
+    pub proposals: usize,
+    /// Speakers and moderators in more than `cap` of them, by name.
+    pub people: Vec<OverBookedPerson>,
+}
+
+/// The cycle's per-speaker cap (`CycleSetup::speaker_cap`) over the submitted proposals that
+/// passed screening (the secretariat): who would have to choose if they were all accepted.
+/// `None` when the cycle sets no cap. Once selection exists (the review issue), the same
+/// domain check (`screening::speaker_cap`) runs over the accepted sessions.
+pub async fn speaker_cap_report(
+    app: &App,
+    viewer: &Viewer,
+    forum_slug: &str,
+    year: i32,
+) -> Result<Option<SpeakerCapReport>, ActionError> {
+    let mut tx = app.db().read().await?;
+    let (forum, principal) = forums::forum_and_principal(&mut tx, viewer, forum_slug).await?;
+    authorize(&principal, Permission::ManageCalls)?;
+    let cycle = cycles::load(&mut tx, &forum, year).await?;
+    let Some(cap) = cycle.setup.speaker_cap else {
+        tx.commit().await?;
+        return Ok(None);
+    };
+    let regions = super::proposals::country_regions(&mut tx).await?;
+    let rows = q::submitted_with_people(&mut tx, cycle.id).await?;
+    tx.commit().await?;
+    let mut passing = Vec::new();
+    for row in rows.iter().filter(|r| r.effective_screening() == "pass") {
+        passing.push((
+            (row.number, row.content.title.clone()),
+            super::proposals::stored_draft(row, &regions)?,
+        ));
+    }
+    let refs: Vec<((i64, String), &ProposalDraft)> =
+        passing.iter().map(|(k, d)| (k.clone(), d)).collect();
+    let mut people: Vec<OverBookedPerson> =
+        plenary_domain::calls::screening::speaker_cap(&refs, cap)
+            .into_iter()
+            .map(|o| OverBookedPerson {
+                email: o.identity.strip_prefix("email:").unwrap_or("").to_owned(),
+                name: o.name,
+                sessions: o.sessions,
+            })
+            .collect();
+    people.sort_by(|a, b| normalise_words(&a.name).cmp(&normalise_words(&b.name)));
+    Ok(Some(SpeakerCapReport {
+        cap,
+        proposals: passing.len(),
+        people,
+    }))
+}

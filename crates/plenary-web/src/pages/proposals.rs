@@ -1083,6 +1083,24 @@ async fn screening_page(
         .map(|g| context! { code => g.code.clone(), name => g.name.clone() })
         .collect();
     let run = run.map(|r| context! { passed => r.passed, failed => r.failed, mailed => r.mailed });
+    let cap = screening::speaker_cap_report(&state.app, &visit.viewer, slug, year)
+        .await
+        .map_err(|e| action_error(e, &here))?
+        .map(|report| {
+            let people: Vec<Value> = report
+                .people
+                .iter()
+                .map(|p| {
+                    let sessions: Vec<Value> = p
+                        .sessions
+                        .iter()
+                        .map(|(number, title)| context! { number => number, title => title })
+                        .collect();
+                    context! { name => p.name.clone(), email => p.email.clone(), sessions => sessions }
+                })
+                .collect();
+            context! { cap => report.cap, proposals => report.proposals, people => people }
+        });
     Ok(render(
         state,
         visit,
@@ -1092,6 +1110,7 @@ async fn screening_page(
             forum => forum_value(&list.forum), year => year, lines => lines, counts => counts,
             types => types, areas => areas, screenings => screenings, statuses => statuses,
             regions => regions, groups => groups, query => query.value(), run => run,
+            cap => cap,
         },
     ))
 }

@@ -669,3 +669,23 @@ async fn the_api_creates_submits_fixes_lists_and_overrides_proposals() {
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     assert_eq!(res.json()["status"], "withdrawn");
 }
+
+#[tokio::test]
+async fn the_screening_page_lists_speakers_over_the_cycles_cap() {
+    let test = TestApp::new().await;
+    let mut secretariat = test.signed_in("secretariat@igf.example.org").await;
+    let page = secretariat.get("/f/igf/cycles/2026/screening").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"speaker-cap\""), "{}", page.body);
+    assert!(
+        page.body.contains("Speakers over the cap of 3 sessions"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("id=\"speaker-cap-list\"")
+            || page.body.contains("id=\"speaker-cap-none\""),
+        "{}",
+        page.body
+    );
+}

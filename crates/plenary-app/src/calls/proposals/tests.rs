@@ -15,7 +15,7 @@ use plenary_testkit::TestDb;
 use super::*;
 use crate::calls::screening::{
     ReportFlagInput, override_result, queue_deadline_reminders, record_report_flag, screen_cycle,
-    screen_cycle_as_operator,
+    screen_cycle_as_operator, speaker_cap_report,
 };
 use crate::calls::{cycles, document};
 use crate::{Mailer, ManualClock, Settings};
@@ -426,6 +426,69 @@ async fn every_problem_of_a_form_is_reported_at_once() {
     assert!(matches!(
         form_problems(app, &Viewer::anonymous(), "igf", YEAR, &input).await,
         Err(ActionError::Unauthenticated)
+    ));
+}
+
+#[tokio::test]
+async fn speakers_over_the_cap_among_passing_proposals_are_listed_for_the_secretariat() {
+    let fx = fixture().await;
+    let app = &fx.app;
+    let sec = secretariat(app).await;
+    assert_eq!(
+        speaker_cap_report(app, &sec, "igf", YEAR).await.unwrap(),
+        None
+    );
+    let mut setup = cycles::cycle(app, &sec, "igf", YEAR)
+        .await
+        .unwrap()
+        .cycle
+        .setup;
+    setup.speaker_cap = Some(1);
+    cycles::set_up_as_operator(
+        app,
+        &Actor::System("test"),
+        "igf",
+        &document::to_toml(&setup),
+    )
+    .await
+    .unwrap();
+    for (n, title) in ["Governing AI together", "AI rules for the rest of us"]
+        .into_iter()
+        .enumerate()
+    {
+        let who = new_account(app, &format!("cap{n}@example.org"), "Cap Proposer").await;
+        let mut input = good(title);
+        input.people[0].name = format!("Organiser {n}");
+        submitted(app, &who, &input).await;
+    }
+    let who = new_account(app, "weak@example.org", "Weak Proposer").await;
+    let mut input = weak("Screened out, so not counted");
+    input.people[0].name = "Organiser 9".into();
+    submitted(app, &who, &input).await;
+
+    let report = speaker_cap_report(app, &sec, "igf", YEAR)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((report.cap, report.proposals), (1, 2));
+    let names: Vec<&str> = report.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Ali Hassan", "Kenji Sato", "Lucía Pérez", "Marie Dubois"]
+    );
+    let sessions: Vec<&str> = report.people[1]
+        .sessions
+        .iter()
+        .map(|(_, title)| title.as_str())
+        .collect();
+    assert_eq!(
+        sessions,
+        ["Governing AI together", "AI rules for the rest of us"]
+    );
+    let me = viewer(app, "organiser@igf.example.org").await;
+    assert!(matches!(
+        speaker_cap_report(app, &me, "igf", YEAR).await,
+        Err(ActionError::Forbidden)
     ));
 }
 
