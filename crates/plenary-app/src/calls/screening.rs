@@ -622,7 +622,7 @@ pub async fn speaker_cap_report(
                 sessions: o.sessions,
             })
             .collect();
-    people.sort_by(|a, b| normalise_words(&a.name).cmp(&normalise_words(&b.name)));
+    people.sort_by_key(|p| normalise_words(&p.name));
     Ok(Some(SpeakerCapReport {
         cap,
         proposals: passing.len(),
