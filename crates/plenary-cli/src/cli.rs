@@ -83,6 +83,9 @@ pub enum Command {
     Export(ExportCommand),
     /// Screen a cycle's submitted proposals against its rules and print a table of results.
     Screen(ScreenArgs),
+    /// Record that the report of a past session is missing (or, with --filed, was filed): the
+    /// `prior_reports` screening rule reads these flags.
+    ReportFlag(ReportFlagArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -473,4 +476,26 @@ pub struct AuditArgs {
     /// Print JSON lines instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportFlagArgs {
+    /// The forum's slug (`igf`).
+    #[arg(long)]
+    pub forum: String,
+    /// The year the session was held.
+    #[arg(long)]
+    pub year: i32,
+    /// The session's reference (`WS #12`).
+    #[arg(long)]
+    pub session: String,
+    /// The organiser's e-mail address.
+    #[arg(long, default_value = "")]
+    pub email: String,
+    /// The organising institution.
+    #[arg(long, default_value = "")]
+    pub organisation: String,
+    /// The report was filed (clears an earlier missing flag for the session).
+    #[arg(long)]
+    pub filed: bool,
 }

@@ -79,5 +79,6 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
             cmd::export::proposals(&global, &args).await
         }
         Command::Screen(args) => cmd::screen::run(&global, &args).await,
+        Command::ReportFlag(args) => cmd::screen::report_flag(&global, &args).await,
     }
 }

@@ -1,7 +1,8 @@
 //! `plenary screen --forum F --cycle Y [--notify]`: screens the cycle's submitted proposals
 //! against its rules (`plenary_app::calls::screening::screen_cycle_as_operator`, acting as
 //! `system:cli`) and prints one line per proposal — number, type, title, result, reasons —
-//! then the totals and the time taken.
+//! then the totals and the time taken. `plenary report-flag` records a past session's missing
+//! (or filed) report for the `prior_reports` rule.
 
 use std::time::{Duration, Instant};
 
@@ -10,7 +11,7 @@ use plenary_app::calls::proposals::ScreeningStatus;
 use plenary_app::calls::screening::{self, ScreeningRun};
 use plenary_domain::audit::Actor;
 
-use crate::cli::{GlobalArgs, ScreenArgs};
+use crate::cli::{GlobalArgs, ReportFlagArgs, ScreenArgs};
 use crate::config::{self, Failure};
 
 /// The widest title shown; longer ones are cut with `…`.
@@ -41,6 +42,31 @@ pub async fn run(global: &GlobalArgs, args: &ScreenArgs) -> Result<(), Failure> 
         other => other.into(),
     })?;
     print!("{}", table(&run, elapsed));
+    Ok(())
+}
+
+pub async fn report_flag(global: &GlobalArgs, args: &ReportFlagArgs) -> Result<(), Failure> {
+    let db = config::connect(global, 2).await?;
+    config::require_current_schema(&db).await?;
+    let app = config::app(db.clone(), &config::no_mail(), "http://localhost")?;
+    let flag = screening::ReportFlagInput {
+        year: args.year,
+        session_ref: args.session.clone(),
+        organiser_email: args.email.clone(),
+        organisation: args.organisation.clone(),
+        filed: args.filed,
+    };
+    let result =
+        screening::record_report_flag_as_operator(&app, &Actor::System("cli"), &args.forum, &flag)
+            .await;
+    db.close().await;
+    result?;
+    println!(
+        "recorded: the report of {} ({}) is {}",
+        args.session.trim(),
+        args.year,
+        if args.filed { "filed" } else { "missing" }
+    );
     Ok(())
 }
 

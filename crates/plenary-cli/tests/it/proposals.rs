@@ -162,6 +162,39 @@ fn import_export_and_screen_work_on_the_demo_cycle() {
         "{last}"
     );
     assert!(text.contains("fail"), "some workshops are screened out");
+    assert!(!text.contains("did not file the report"), "{text}");
+
+    // A missing report of a 2025 session screens out the organiser's 2026 workshop.
+    let out = plenary(
+        dir.path(),
+        &[
+            "report-flag",
+            "--forum",
+            "igf",
+            "--year",
+            "2025",
+            "--session",
+            "WS #41",
+            "--organisation",
+            "Kenya Community Networks Initiative",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        "recorded: the report of WS #41 (2025) is missing"
+    );
+    let out = plenary(dir.path(), &["screen", "--forum", "igf", "--cycle", "2026"]);
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Community networks: lessons"))
+        .unwrap();
+    assert!(line.contains("fail"), "{line}");
+    assert!(
+        line.contains("did not file the report for a session held in 2025"),
+        "{line}"
+    );
 }
 
 #[test]
