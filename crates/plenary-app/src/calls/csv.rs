@@ -691,12 +691,9 @@ pub(crate) async fn export_cycle(
 ) -> Result<String, ActionError> {
     use plenary_db::calls::proposals as pq;
     let regions = super::proposals::country_regions(tx).await?;
-    let rows = pq::proposals_of_cycle(tx, cycle_id, &pq::ProposalFilter::default()).await?;
+    let rows = pq::proposals_with_people(tx, cycle_id, "").await?;
     let mut records = Vec::with_capacity(rows.len());
-    for listed in rows {
-        let Some(row) = pq::proposal(tx, listed.id).await? else {
-            continue;
-        };
+    for row in rows {
         let status = ProposalStatus::parse(&row.status)?;
         let draft = super::proposals::stored_draft(&row, &regions)?;
         let c = &row.content;

@@ -221,7 +221,7 @@ pub async fn submit_setup(
 
 /// Problems `CycleSetup::check` cannot see because they need the time-zone database.
 fn extra_problems(setup: &CycleSetup) -> Vec<String> {
-    if jiff::tz::TimeZone::get(&setup.venue_time_zone).is_ok() {
+    if is_time_zone(&setup.venue_time_zone) {
         Vec::new()
     } else {
         vec![format!(
@@ -234,16 +234,22 @@ fn extra_problems(setup: &CycleSetup) -> Vec<String> {
 /// `t` as a date and time in the IANA zone `zone`, with the zone's abbreviation
 /// (`2026-05-25 08:59 JST`); in UTC if the zone is unknown.
 pub fn display_in_zone(t: Timestamp, zone: &str) -> String {
-    let Ok(tz) = jiff::tz::TimeZone::get(zone) else {
-        return t.to_display_utc();
-    };
-    match jiff::Timestamp::from_microsecond(t.as_micros()) {
-        Ok(instant) => instant
-            .to_zoned(tz)
-            .strftime("%Y-%m-%d %H:%M %Z")
-            .to_string(),
-        Err(_) => t.to_display_utc(),
-    }
+    zoned(t, zone).map_or_else(
+        || t.to_display_utc(),
+        |z| z.strftime("%Y-%m-%d %H:%M %Z").to_string(),
+    )
+}
+
+/// `t` in the IANA zone `zone`; `None` if the zone is unknown.
+pub(crate) fn zoned(t: Timestamp, zone: &str) -> Option<jiff::Zoned> {
+    let tz = jiff::tz::TimeZone::get(zone.trim()).ok()?;
+    let instant = jiff::Timestamp::from_microsecond(t.as_micros()).ok()?;
+    Some(instant.to_zoned(tz))
+}
+
+/// Whether `zone` names an IANA time zone this build knows.
+pub(crate) fn is_time_zone(zone: &str) -> bool {
+    jiff::tz::TimeZone::get(zone.trim()).is_ok()
 }
 
 async fn store(

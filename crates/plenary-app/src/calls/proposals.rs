@@ -241,34 +241,29 @@ pub struct ProposalList {
 
 /// Checks that `raw` names a real IANA time zone (`Asia/Tokyo`).
 pub fn check_time_zone(raw: &str) -> Result<(), FieldError> {
-    jiff::tz::TimeZone::get(raw.trim())
-        .map(|_| ())
-        .map_err(|_| {
-            FieldError::new(
-                "proposer_time_zone",
-                "unknown_time_zone",
-                format!("{raw:?} is not a time zone (use a name such as Asia/Tokyo)"),
-            )
-        })
+    if cycles::is_time_zone(raw) {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "proposer_time_zone",
+            "unknown_time_zone",
+            format!("{raw:?} is not a time zone (use a name such as Asia/Tokyo)"),
+        ))
+    }
 }
 
 /// `at` as a proposer reads it: `24 May 2026, 23:59 (Asia/Tokyo)`. An unknown zone falls
 /// back to UTC.
 pub fn show_in_zone(at: Timestamp, zone: &str) -> String {
-    let Ok(ts) = jiff::Timestamp::from_microsecond(at.as_micros()) else {
-        return at.to_display_utc();
-    };
     let zone = zone.trim();
-    match jiff::tz::TimeZone::get(zone) {
-        Ok(tz) if !zone.is_empty() => {
-            format!("{} ({zone})", ts.to_zoned(tz).strftime("%-d %B %Y, %H:%M"))
-        }
-        _ => format!(
-            "{} (UTC)",
-            ts.to_zoned(jiff::tz::TimeZone::UTC)
-                .strftime("%-d %B %Y, %H:%M")
-        ),
-    }
+    let (shown, name) = match cycles::zoned(at, zone) {
+        Some(z) if !zone.is_empty() => (z, zone),
+        _ => match cycles::zoned(at, "UTC") {
+            Some(z) => (z, "UTC"),
+            None => return at.to_display_utc(),
+        },
+    };
+    format!("{} ({name})", shown.strftime("%-d %B %Y, %H:%M"))
 }
 
 /// The zone a proposal's deadline is shown in: the proposer's, else the venue's.
@@ -418,25 +413,7 @@ pub fn all_problems(
             Err(e) => problems.push(e),
         }
     }
-    let draft = ProposalDraft {
-        session_type: input.session_type.trim().to_owned(),
-        title: input.title.clone(),
-        issue_area: input.issue_area.trim().to_owned(),
-        format: input.format.trim().to_owned(),
-        duration_min,
-        description: input.description.clone(),
-        policy_questions: input.policy_questions.clone(),
-        interaction_plan: input.interaction_plan.clone(),
-        online_plan: input.online_plan.clone(),
-        expected_outcomes: input.expected_outcomes.clone(),
-        previous_reports: input.previous_reports.clone(),
-        messages_link: input.messages_link.clone(),
-        language: match input.language.trim() {
-            "" => "en".to_owned(),
-            l => l.to_lowercase(),
-        },
-        people,
-    };
+    let draft = draft_of(input, duration_min, people);
     problems.extend(check_proposal(&cycle.setup, &draft));
     if problems.is_empty()
         && let Err(ActionError::Invalid(e)) = check_input(cycle, regions, input)
@@ -493,26 +470,7 @@ fn check_input(
         .enumerate()
         .map(|(i, p)| check_person(i + 1, p, regions))
         .collect::<Result<Vec<_>, _>>()?;
-    let language = match input.language.trim() {
-        "" => "en".to_owned(),
-        l => l.to_lowercase(),
-    };
-    let draft = ProposalDraft {
-        session_type: input.session_type.trim().to_owned(),
-        title: input.title.clone(),
-        issue_area: input.issue_area.trim().to_owned(),
-        format: input.format.trim().to_owned(),
-        duration_min,
-        description: input.description.clone(),
-        policy_questions: input.policy_questions.clone(),
-        interaction_plan: input.interaction_plan.clone(),
-        online_plan: input.online_plan.clone(),
-        expected_outcomes: input.expected_outcomes.clone(),
-        previous_reports: input.previous_reports.clone(),
-        messages_link: input.messages_link.clone(),
-        language,
-        people,
-    };
+    let draft = draft_of(input, duration_min, people);
     if let Some(first) = check_proposal(setup, &draft).into_iter().next() {
         return Err(first.into());
     }
@@ -552,7 +510,36 @@ fn check_input(
             .into());
         }
     }
-    let content = ProposalContent {
+    let content = content_of(
+        &draft,
+        zone,
+        Submitter {
+            organisation: input.submitter_organisation.trim(),
+            stakeholder_group: input.submitter_stakeholder_group.trim(),
+            country_iso2: &submitter_country,
+            region: submitter_region,
+        },
+    );
+    let people = draft.people.iter().map(person_row).collect();
+    Ok(Checked { content, people })
+}
+
+/// Who submits a proposal, as stored beside its content.
+#[derive(Clone, Copy)]
+pub(crate) struct Submitter<'a> {
+    pub organisation: &'a str,
+    pub stakeholder_group: &'a str,
+    pub country_iso2: &'a str,
+    pub region: UnRegionalGroup,
+}
+
+/// A checked draft as stored (`plenary_db::calls::proposals::ProposalContent`).
+pub(crate) fn content_of(
+    draft: &ProposalDraft,
+    zone: &str,
+    submitter: Submitter<'_>,
+) -> ProposalContent {
+    ProposalContent {
         session_type: draft.session_type.clone(),
         title: draft.title.clone(),
         issue_area: draft.issue_area.clone(),
@@ -567,13 +554,38 @@ fn check_input(
         messages_link: draft.messages_link.clone(),
         language: draft.language.clone(),
         proposer_time_zone: zone.to_owned(),
-        submitter_organisation: input.submitter_organisation.trim().to_owned(),
-        submitter_stakeholder_group: input.submitter_stakeholder_group.trim().to_owned(),
-        submitter_country_iso2: submitter_country,
-        submitter_region: submitter_region.code().to_owned(),
-    };
-    let people = draft.people.iter().map(person_row).collect();
-    Ok(Checked { content, people })
+        submitter_organisation: submitter.organisation.to_owned(),
+        submitter_stakeholder_group: submitter.stakeholder_group.to_owned(),
+        submitter_country_iso2: submitter.country_iso2.to_owned(),
+        submitter_region: submitter.region.code().to_owned(),
+    }
+}
+
+/// The draft a form describes, with its parsed duration and checked people.
+fn draft_of(
+    input: &ProposalInput,
+    duration_min: u32,
+    people: Vec<ProposalPerson>,
+) -> ProposalDraft {
+    ProposalDraft {
+        session_type: input.session_type.trim().to_owned(),
+        title: input.title.clone(),
+        issue_area: input.issue_area.trim().to_owned(),
+        format: input.format.trim().to_owned(),
+        duration_min,
+        description: input.description.clone(),
+        policy_questions: input.policy_questions.clone(),
+        interaction_plan: input.interaction_plan.clone(),
+        online_plan: input.online_plan.clone(),
+        expected_outcomes: input.expected_outcomes.clone(),
+        previous_reports: input.previous_reports.clone(),
+        messages_link: input.messages_link.clone(),
+        language: match input.language.trim() {
+            "" => "en".to_owned(),
+            l => l.to_lowercase(),
+        },
+        people,
+    }
 }
 
 /// A person as stored.

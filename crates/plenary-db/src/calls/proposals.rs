@@ -531,26 +531,38 @@ pub async fn proposals_of_submitter(
     Ok(rows)
 }
 
-const SUBMITTED_OF_CYCLE: &str =
-    proposal_select!("where p.cycle_id = $1 and p.status = 'submitted' order by p.number");
+const WITH_STATUS_OF_CYCLE: &str =
+    proposal_select!("where p.cycle_id = $1 and ($2 = '' or p.status = $2) order by p.number");
 
-const PEOPLE_OF_SUBMITTED: &str = "
+const PEOPLE_WITH_STATUS: &str = "
     select pp.proposal_id, pp.role, pp.name, pp.email, pp.organisation, pp.stakeholder_group,
            pp.country_iso2, pp.gender, pp.onsite, pp.confirmation
     from proposal_person pp
     join proposal p on p.id = pp.proposal_id
-    where p.cycle_id = $1 and p.status = 'submitted'
+    where p.cycle_id = $1 and ($2 = '' or p.status = $2)
     order by pp.proposal_id, pp.position";
 
 /// Every submitted proposal of a cycle with its people, by number: what a screening run
 /// reads. Two queries whatever the size of the call.
 pub async fn submitted_with_people(tx: &mut Tx, cycle: i64) -> Result<Vec<ProposalRow>, DbError> {
-    let rows: Vec<ProposalSqlRow> = on_tx!(tx, |conn| sqlx::query_as(SUBMITTED_OF_CYCLE)
+    proposals_with_people(tx, cycle, "submitted").await
+}
+
+/// A cycle's proposals in `status` (empty: every status) with their people, by number
+/// (an export reads them all). Two queries whatever the size of the call.
+pub async fn proposals_with_people(
+    tx: &mut Tx,
+    cycle: i64,
+    status: &str,
+) -> Result<Vec<ProposalRow>, DbError> {
+    let rows: Vec<ProposalSqlRow> = on_tx!(tx, |conn| sqlx::query_as(WITH_STATUS_OF_CYCLE)
         .bind(cycle)
+        .bind(status)
         .fetch_all(conn)
         .await)?;
-    let people: Vec<OwnedPersonSqlRow> = on_tx!(tx, |conn| sqlx::query_as(PEOPLE_OF_SUBMITTED)
+    let people: Vec<OwnedPersonSqlRow> = on_tx!(tx, |conn| sqlx::query_as(PEOPLE_WITH_STATUS)
         .bind(cycle)
+        .bind(status)
         .fetch_all(conn)
         .await)?;
     let mut rows: Vec<ProposalRow> = rows.into_iter().map(ProposalRow::from).collect();
