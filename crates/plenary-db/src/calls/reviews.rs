@@ -282,6 +282,32 @@ pub async fn withdraw_reviewer(
     Ok(done > 0)
 }
 
+const UPDATE_REVIEWER: &str = "
+    update reviewer set groups = $2, expertise = $3, load_cap = $4
+    where id = $1";
+
+/// Changes a reviewer's evaluation groups, expertise and load cap; `NotFound` if there is
+/// no such reviewer.
+pub async fn update_reviewer(
+    tx: &mut Tx,
+    id: i64,
+    groups: &str,
+    expertise: &str,
+    load_cap: i64,
+) -> Result<(), DbError> {
+    let done = exec_tx!(tx, |conn| sqlx::query(UPDATE_REVIEWER)
+        .bind(id)
+        .bind(groups)
+        .bind(expertise)
+        .bind(load_cap)
+        .execute(conn)
+        .await)?;
+    if done == 0 {
+        return Err(DbError::NotFound);
+    }
+    Ok(())
+}
+
 /// A member of a body with an account, as a pool is seeded from it.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct MemberAccount {
@@ -951,7 +977,27 @@ pub async fn reviews_of_reviewer(tx: &mut Tx, reviewer: i64) -> Result<Vec<Revie
 }
 
 // ---------------------------------------------------------------------------------------
-// Facts about proposers.
+// Facts about proposals and proposers.
+
+const PROPOSAL_BY_NUMBER: &str = "
+    select id
+    from proposal
+    where cycle_id = $1 and number = $2";
+
+/// The id of a cycle's proposal by its number, if there is one.
+pub async fn proposal_by_number(
+    tx: &mut Tx,
+    cycle: i64,
+    number: i64,
+) -> Result<Option<i64>, DbError> {
+    let row: Option<(i64,)> = on_tx!(tx, |conn| sqlx::query_as(PROPOSAL_BY_NUMBER)
+        .bind(cycle)
+        .bind(number)
+        .fetch_optional(conn)
+        .await)?;
+    Ok(row.map(|(id,)| id))
+}
+
 
 /// A proposer of an earlier cycle: the submitter's account e-mail and organisation.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
