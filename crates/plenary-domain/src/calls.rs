@@ -6,7 +6,8 @@
 //! `SessionType` (formats, durations, approver, support), `ProposalDraft` and
 //! `check_proposal` (every field error at once; a speaker listed twice; word limits),
 //! `ProposalStatus` and its changes, `IssueInput` (one call-for-issues submission) and
-//! `screening` (the rule library, the presets and `screen`).
+//! `screening` (the rule library, the presets and `screen`) and `review` (stage-2
+//! evaluation: set-up, conflicts of interest, review check, synthesis, merge suggestions).
 //! Invariants: no I/O, no clock (`now` is passed in); text is kept as typed (escaping is
 //! the page's job); a proposal can be changed only while it is a draft or submitted and
 //! the call is open.
@@ -19,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::countries::UnRegionalGroup;
 use crate::{FieldError, Timestamp};
 
+pub mod review;
 pub mod screening;
 
 /// The longest proposal title (characters); a screening rule may set a tighter limit.
@@ -200,6 +202,9 @@ pub struct CycleSetup {
     /// After final selection, the most accepted sessions one speaker or moderator may be
     /// in (`screening::speaker_cap`); `None`: no cap.
     pub speaker_cap: Option<u32>,
+    /// Stage-2 evaluation: groups, reviews per proposal, scale, criteria, reasons, what
+    /// reviewers see (see `review::EvaluationSetup`).
+    pub evaluation: review::EvaluationSetup,
 }
 
 impl CycleSetup {
@@ -342,6 +347,7 @@ impl CycleSetup {
         for rule in &self.rules {
             errors.extend(rule.check(self));
         }
+        errors.extend(self.evaluation.check(self));
         errors
     }
 }

@@ -1,6 +1,7 @@
 //! A cycle's set-up as a document, TOML or JSON: reading (every problem at once), writing,
 //! and the shipped presets (`preset_setup`: a cycle shaped like IGF 2016, 2018 or 2023 with
-//! that year's screening criteria).
+//! that year's screening criteria and evaluation criteria). The optional `[evaluation]`
+//! section defaults key by key to `EvaluationSetup::default_for`.
 //!
 //! Invariants: the document types (`*Doc`) are private and converted by hand, so the domain
 //! carries no serde; every read goes through `CycleSetup::check`; writing then reading gives
@@ -9,6 +10,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use plenary_domain::calls::review::{
+    self, Criterion, EvaluationGroup, EvaluationSetup, LowScoreReason, Visibility,
+};
 use plenary_domain::calls::screening::{Rule, RuleKind, presets};
 use plenary_domain::calls::{
     Approver, CycleSetup, IssueArea, KeyDates, ProposalField, SessionType, Support,
@@ -42,10 +46,88 @@ struct SetupDoc {
     session_types: Vec<TypeDoc>,
     #[serde(default)]
     rules: Vec<RuleDoc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    evaluation: Option<EvaluationDoc>,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// `[evaluation]`: every key optional; a missing key takes the default of
+/// `EvaluationSetup::default_for` (a missing section is all defaults).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvaluationDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    session_types: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reviews_per_proposal: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    load_target: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    load_cap: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    min_stakeholder_groups: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    min_regions: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scale_min: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scale_max: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reasons_required_at_or_below: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reviews_due: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    visibility: Option<VisibilityDoc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    groups: Option<Vec<GroupDoc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    criteria: Option<Vec<CriterionDoc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    low_score_reasons: Option<Vec<ReasonDoc>>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VisibilityDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    proposer_identity: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    developing_country: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    first_time: Option<bool>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupDoc {
+    code: String,
+    name: String,
+    issue_areas: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CriterionDoc {
+    code: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "one")]
+    weight: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReasonDoc {
+    code: String,
+    label: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -224,6 +306,20 @@ fn from_doc(doc: SetupDoc) -> Result<CycleSetup, Vec<String>> {
             Err(problem) => problems.push(format!("rules[{}]: {problem}", index + 1)),
         }
     }
+    let issue_areas: Vec<IssueArea> = doc
+        .issue_areas
+        .into_iter()
+        .map(|a| IssueArea {
+            code: a.code,
+            name: a.name,
+            description: a.description,
+        })
+        .collect();
+    let evaluation = evaluation_from_doc(
+        doc.evaluation.unwrap_or_default(),
+        EvaluationSetup::default_for(&session_types, &issue_areas),
+        &mut problems,
+    );
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -235,21 +331,148 @@ fn from_doc(doc: SetupDoc) -> Result<CycleSetup, Vec<String>> {
         meeting_start: doc.meeting_start,
         meeting_end: doc.meeting_end,
         theme: doc.theme,
-        issue_areas: doc
-            .issue_areas
-            .into_iter()
-            .map(|a| IssueArea {
-                code: a.code,
-                name: a.name,
-                description: a.description,
-            })
-            .collect(),
+        issue_areas,
         session_types,
         dates,
         publish_received: doc.publish_received,
         rules,
         speaker_cap: doc.speaker_cap,
+        evaluation,
     })
+}
+
+/// The `[evaluation]` section over `defaults`: each key given replaces its default.
+fn evaluation_from_doc(
+    doc: EvaluationDoc,
+    defaults: EvaluationSetup,
+    problems: &mut Vec<String>,
+) -> EvaluationSetup {
+    let reviews_due = doc
+        .reviews_due
+        .and_then(|raw| match raw.parse::<Timestamp>() {
+            Ok(t) => Some(t),
+            Err(_) => {
+                problems.push(format!(
+                    "evaluation.reviews_due: {raw:?} is not a UTC time such as 2026-06-21T23:59:00Z"
+                ));
+                None
+            }
+        });
+    let visibility = match doc.visibility {
+        None => defaults.visibility,
+        Some(v) => Visibility {
+            proposer_identity: v
+                .proposer_identity
+                .unwrap_or(defaults.visibility.proposer_identity),
+            developing_country: v
+                .developing_country
+                .unwrap_or(defaults.visibility.developing_country),
+            first_time: v.first_time.unwrap_or(defaults.visibility.first_time),
+        },
+    };
+    EvaluationSetup {
+        session_types: doc.session_types.unwrap_or(defaults.session_types),
+        groups: match doc.groups {
+            Some(groups) => groups
+                .into_iter()
+                .map(|g| EvaluationGroup {
+                    code: g.code,
+                    name: g.name,
+                    issue_areas: g.issue_areas,
+                })
+                .collect(),
+            None => defaults.groups,
+        },
+        reviews_per_proposal: doc
+            .reviews_per_proposal
+            .unwrap_or(defaults.reviews_per_proposal),
+        load_target: doc.load_target.or(defaults.load_target),
+        load_cap: doc.load_cap.unwrap_or(defaults.load_cap),
+        min_stakeholder_groups: doc
+            .min_stakeholder_groups
+            .unwrap_or(defaults.min_stakeholder_groups),
+        min_regions: doc.min_regions.unwrap_or(defaults.min_regions),
+        scale_min: doc.scale_min.unwrap_or(defaults.scale_min),
+        scale_max: doc.scale_max.unwrap_or(defaults.scale_max),
+        criteria: match doc.criteria {
+            Some(criteria) => criteria
+                .into_iter()
+                .map(|c| Criterion {
+                    code: c.code,
+                    name: c.name,
+                    description: c.description,
+                    weight: c.weight,
+                })
+                .collect(),
+            None => defaults.criteria,
+        },
+        reasons_required_at_or_below: doc
+            .reasons_required_at_or_below
+            .unwrap_or(defaults.reasons_required_at_or_below),
+        low_score_reasons: match doc.low_score_reasons {
+            Some(reasons) => reasons
+                .into_iter()
+                .map(|r| LowScoreReason {
+                    code: r.code,
+                    label: r.label,
+                })
+                .collect(),
+            None => defaults.low_score_reasons,
+        },
+        reviews_due,
+        visibility,
+    }
+}
+
+/// Every key of the evaluation written out, so a document states the whole set-up.
+fn evaluation_to_doc(e: &EvaluationSetup) -> EvaluationDoc {
+    EvaluationDoc {
+        session_types: Some(e.session_types.clone()),
+        reviews_per_proposal: Some(e.reviews_per_proposal),
+        load_target: e.load_target,
+        load_cap: Some(e.load_cap),
+        min_stakeholder_groups: Some(e.min_stakeholder_groups),
+        min_regions: Some(e.min_regions),
+        scale_min: Some(e.scale_min),
+        scale_max: Some(e.scale_max),
+        reasons_required_at_or_below: Some(e.reasons_required_at_or_below),
+        reviews_due: e.reviews_due.map(|t| t.to_rfc3339_seconds()),
+        visibility: Some(VisibilityDoc {
+            proposer_identity: Some(e.visibility.proposer_identity),
+            developing_country: Some(e.visibility.developing_country),
+            first_time: Some(e.visibility.first_time),
+        }),
+        groups: Some(
+            e.groups
+                .iter()
+                .map(|g| GroupDoc {
+                    code: g.code.clone(),
+                    name: g.name.clone(),
+                    issue_areas: g.issue_areas.clone(),
+                })
+                .collect(),
+        ),
+        criteria: Some(
+            e.criteria
+                .iter()
+                .map(|c| CriterionDoc {
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                    description: c.description.clone(),
+                    weight: c.weight,
+                })
+                .collect(),
+        ),
+        low_score_reasons: Some(
+            e.low_score_reasons
+                .iter()
+                .map(|r| ReasonDoc {
+                    code: r.code.clone(),
+                    label: r.label.clone(),
+                })
+                .collect(),
+        ),
+    }
 }
 
 fn need(value: Option<u32>, name: &str, rule: &str) -> Result<u32, String> {
@@ -397,6 +620,7 @@ fn to_doc(setup: &CycleSetup) -> SetupDoc {
             })
             .collect(),
         rules: setup.rules.iter().map(rule_to_doc).collect(),
+        evaluation: Some(evaluation_to_doc(&setup.evaluation)),
     }
 }
 
@@ -670,6 +894,8 @@ pub fn preset_setup(preset: &str, year: i32) -> Option<CycleSetup> {
         evaluation_due: closes.plus(plenary_domain::time::Seconds(28 * day)),
         notification: closes.plus(plenary_domain::time::Seconds(42 * day)),
     };
+    let session_types = igf_session_types();
+    let evaluation = review::presets::setup(preset, &session_types, &areas)?;
     Some(CycleSetup {
         year,
         host_country_iso2: host.to_owned(),
@@ -679,7 +905,8 @@ pub fn preset_setup(preset: &str, year: i32) -> Option<CycleSetup> {
         meeting_end: format!("{year}-{end}"),
         theme: theme.to_owned(),
         issue_areas: areas,
-        session_types: igf_session_types(),
+        session_types,
+        evaluation,
         dates,
         publish_received: true,
         rules,

@@ -49,6 +49,14 @@ fn area(code: &str, name: &str) -> IssueArea {
 /// A small valid cycle: workshops (MAG) and open forums (secretariat), two issue areas, the
 /// 2023-shaped calendar moved to 2026, no rules.
 pub(super) fn setup() -> CycleSetup {
+    let issue_areas = vec![
+        area("digital_divides", "Digital Divides & Inclusion"),
+        area("data_governance", "Data Governance & Trust"),
+    ];
+    let session_types = vec![
+        session_type("workshop", "Workshop", &["Round table", "Panel"], &[60, 90]),
+        session_type("open_forum", "Open forum", &["Theater"], &[30, 60]),
+    ];
     CycleSetup {
         year: 2026,
         host_country_iso2: "JP".to_owned(),
@@ -57,14 +65,9 @@ pub(super) fn setup() -> CycleSetup {
         meeting_start: "2026-10-08".to_owned(),
         meeting_end: "2026-10-12".to_owned(),
         theme: "The Internet We Want".to_owned(),
-        issue_areas: vec![
-            area("digital_divides", "Digital Divides & Inclusion"),
-            area("data_governance", "Data Governance & Trust"),
-        ],
-        session_types: vec![
-            session_type("workshop", "Workshop", &["Round table", "Panel"], &[60, 90]),
-            session_type("open_forum", "Open forum", &["Theater"], &[30, 60]),
-        ],
+        evaluation: review::EvaluationSetup::default_for(&session_types, &issue_areas),
+        issue_areas,
+        session_types,
         dates: dates(),
         publish_received: true,
         rules: Vec::new(),
@@ -502,6 +505,10 @@ fn a_set_up_problem_names_its_field_code_and_the_offending_value() {
     ];
     for (name, edit, expected) in cases {
         let mut s = setup();
+        // The evaluation (checked in `review::tests`) names no session type or issue area
+        // here, so a change to those lists reports only its own problem.
+        s.evaluation.session_types.clear();
+        s.evaluation.groups.clear();
         edit(&mut s);
         let got: Vec<(&str, &str, String)> = s
             .check()
