@@ -83,6 +83,12 @@ pub enum Permission {
     /// Run the forum's yearly cycle: set-up, screening, overrides, the full proposal list
     /// with proposers' details, imports and exports.
     ManageCalls,
+    /// Evaluate proposals: the reviewer queue, the anonymised proposal view, scores and
+    /// declared conflicts. The app also checks that the account is in the cycle's reviewer
+    /// pool, is assigned the proposal and has no conflict with it.
+    Review,
+    /// Read the synthesis of the scores (rankings, normalised means, merge suggestions).
+    ViewSynthesis,
 }
 
 /// Who is asking, as far as authorisation needs to know: the account (if signed in)
@@ -140,6 +146,10 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         | Permission::ManageForum
         | Permission::ManageBodies
         | Permission::ManageCalls => role == Role::Secretariat,
+        Permission::Review => matches!(role, Role::Reviewer | Role::BodyMember | Role::Chair),
+        Permission::ViewSynthesis => {
+            matches!(role, Role::Secretariat | Role::Chair | Role::BodyMember)
+        }
     }
 }
 

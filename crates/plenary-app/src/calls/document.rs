@@ -950,6 +950,113 @@ mod tests {
         assert!(problems[1].contains("be_nice"));
     }
 
+    /// The igf2023 preset as TOML with its `[evaluation]` section (the document's tail)
+    /// replaced by `section`.
+    fn with_evaluation(section: &str) -> String {
+        let text = to_toml(&preset_setup("igf2023", 2026).unwrap());
+        let start = text.find("[evaluation]").unwrap();
+        format!("{}{section}", &text[..start])
+    }
+
+    #[test]
+    fn a_document_without_evaluation_gets_the_defaults() {
+        let setup = check_document(&with_evaluation("")).unwrap();
+        assert_eq!(
+            setup.evaluation,
+            EvaluationSetup::default_for(&setup.session_types, &setup.issue_areas)
+        );
+        assert_eq!(setup.evaluation.session_types, ["workshop"]);
+        assert_eq!(setup.evaluation.groups.len(), 8);
+        assert_eq!(setup.evaluation.score_codes(), ["overall"]);
+    }
+
+    #[test]
+    fn a_partial_evaluation_section_defaults_key_by_key() {
+        let setup = check_document(&with_evaluation(
+            "[evaluation]\nreviews_per_proposal = 4\nload_target = 50\n\
+             reviews_due = \"2026-06-14T23:59:00Z\"\n\
+             [evaluation.visibility]\nproposer_identity = true\n\
+             [[evaluation.criteria]]\ncode = \"relevance\"\nname = \"Relevance\"\nweight = 2\n\
+             [[evaluation.criteria]]\ncode = \"format\"\nname = \"Format\"\n",
+        ))
+        .unwrap();
+        let e = &setup.evaluation;
+        let defaults = EvaluationSetup::default_for(&setup.session_types, &setup.issue_areas);
+        assert_eq!(e.reviews_per_proposal, 4);
+        assert_eq!(e.load_target, Some(50));
+        assert_eq!(e.load_cap, defaults.load_cap);
+        assert_eq!(e.reviews_due, Some("2026-06-14T23:59:00Z".parse().unwrap()));
+        assert!(e.visibility.proposer_identity);
+        assert!(e.visibility.developing_country && e.visibility.first_time);
+        assert_eq!(e.criteria.len(), 2);
+        assert_eq!((e.criteria[0].weight, e.criteria[1].weight), (2, 1));
+        assert_eq!(e.criteria[1].description, "");
+        assert_eq!(e.groups, defaults.groups);
+        assert_eq!(e.low_score_reasons, defaults.low_score_reasons);
+        // And it round-trips, every key now written out.
+        assert_eq!(check_document(&to_toml(&setup)).unwrap(), setup);
+        assert_eq!(check_document(&to_json(&setup)).unwrap(), setup);
+    }
+
+    #[test]
+    fn a_customised_evaluation_round_trips() {
+        let mut setup = preset_setup("igf2018", 2026).unwrap();
+        let e = &mut setup.evaluation;
+        e.groups = vec![EvaluationGroup {
+            code: "trust".to_owned(),
+            name: "Trust".to_owned(),
+            issue_areas: vec!["cybersecurity_trust".to_owned(), "media_content".to_owned()],
+        }];
+        e.criteria[0].weight = 3;
+        e.load_target = Some(40);
+        e.scale_min = 0;
+        e.scale_max = 10;
+        e.reasons_required_at_or_below = 0;
+        e.low_score_reasons.clear();
+        e.visibility = Visibility {
+            proposer_identity: true,
+            developing_country: false,
+            first_time: false,
+        };
+        e.reviews_due = Some(setup.dates.evaluation_due);
+        e.session_types.push("open_forum".to_owned());
+        assert!(setup.check().is_empty(), "{:?}", setup.check());
+        assert_eq!(check_document(&to_toml(&setup)).unwrap(), setup);
+        assert_eq!(check_document(&to_json(&setup)).unwrap(), setup);
+    }
+
+    #[test]
+    fn bad_evaluation_values_are_named() {
+        let problems = check_document(&with_evaluation(
+            "[evaluation]\nreviews_due = \"next week\"\n",
+        ))
+        .unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with("evaluation.reviews_due:"),
+            "{problems:?}"
+        );
+
+        let problems =
+            check_document(&with_evaluation("[evaluation]\nreviewers = 3\n")).unwrap_err();
+        assert!(problems[0].contains("reviewers"), "{problems:?}");
+
+        let problems = check_document(&with_evaluation(
+            "[evaluation]\nscale_min = 5\nscale_max = 5\n\
+             [[evaluation.groups]]\ncode = \"ai\"\nname = \"AI\"\nissue_areas = [\"ai_emerging\"]\n\
+             [[evaluation.groups]]\ncode = \"tech\"\nname = \"Tech\"\nissue_areas = [\"ai_emerging\", \"space\"]\n",
+        ))
+        .unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "evaluation.groups: issue area \"ai_emerging\" is in group \"ai\" and again in group \"tech\"",
+                "evaluation.groups: group \"tech\" names issue area \"space\", which this cycle does not have",
+                "evaluation.scale: the scale 5 to 5 must run upwards, at most to 100",
+            ],
+        );
+    }
+
     fn fenced<'a>(text: &'a str, lang: &str) -> &'a str {
         let open = format!("```{lang}\n");
         let start = text.find(&open).unwrap() + open.len();

@@ -19,6 +19,9 @@ fn anonymous_sees_only_public() {
         Permission::ViewAudit,
         Permission::ManageForum,
         Permission::ManageBodies,
+        Permission::ManageCalls,
+        Permission::Review,
+        Permission::ViewSynthesis,
     ] {
         assert_eq!(authorize(&anon, permission), Err(Denied::Unauthenticated));
     }
@@ -69,4 +72,58 @@ fn role_codes_round_trip() {
         assert_eq!(Role::parse(role.code()), Ok(role));
     }
     assert_eq!(Role::parse("admin").unwrap_err().code, "unknown_role");
+}
+
+#[test]
+fn reviewers_body_members_and_the_chair_review() {
+    for role in Role::ALL {
+        let expected = if matches!(role, Role::Reviewer | Role::BodyMember | Role::Chair) {
+            Ok(())
+        } else {
+            Err(Denied::Forbidden)
+        };
+        assert_eq!(
+            authorize(&signed_in(&[role]), Permission::Review),
+            expected,
+            "{role:?}"
+        );
+    }
+    // The secretariat runs the evaluation but does not score.
+    assert_eq!(
+        authorize(&signed_in(&[Role::Secretariat]), Permission::Review),
+        Err(Denied::Forbidden)
+    );
+    assert_eq!(
+        authorize(&signed_in(&[]), Permission::Review),
+        Err(Denied::Forbidden)
+    );
+}
+
+#[test]
+fn the_secretariat_the_chair_and_body_members_read_the_synthesis() {
+    for role in Role::ALL {
+        let expected = if matches!(role, Role::Secretariat | Role::Chair | Role::BodyMember) {
+            Ok(())
+        } else {
+            Err(Denied::Forbidden)
+        };
+        assert_eq!(
+            authorize(&signed_in(&[role]), Permission::ViewSynthesis),
+            expected,
+            "{role:?}"
+        );
+    }
+    // A reviewer outside the body does not see the others' scores; with a second role
+    // that grants it, they do.
+    assert_eq!(
+        authorize(&signed_in(&[Role::Reviewer]), Permission::ViewSynthesis),
+        Err(Denied::Forbidden)
+    );
+    assert_eq!(
+        authorize(
+            &signed_in(&[Role::Reviewer, Role::BodyMember]),
+            Permission::ViewSynthesis
+        ),
+        Ok(())
+    );
 }
