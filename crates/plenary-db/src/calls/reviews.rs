@@ -998,7 +998,6 @@ pub async fn proposal_by_number(
     Ok(row.map(|(id,)| id))
 }
 
-
 /// A proposer of an earlier cycle: the submitter's account e-mail and organisation.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct EarlierProposer {

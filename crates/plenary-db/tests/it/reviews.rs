@@ -242,7 +242,11 @@ pub async fn pool_conflicts_assignments_and_reviews(fx: Fixture) {
         .unwrap();
     let ben_row = q::reviewer(&mut tx, r_ben).await.unwrap().unwrap();
     assert_eq!(
-        (ben_row.groups.as_str(), ben_row.expertise.as_str(), ben_row.load_cap),
+        (
+            ben_row.groups.as_str(),
+            ben_row.expertise.as_str(),
+            ben_row.load_cap
+        ),
         ("data", "ai,rights", 12)
     );
     assert!(matches!(
@@ -289,9 +293,18 @@ pub async fn pool_conflicts_assignments_and_reviews(fx: Fixture) {
     .await
     .unwrap();
 
-    assert_eq!(q::proposal_by_number(&mut tx, cycle, 2).await.unwrap(), Some(p2));
-    assert_eq!(q::proposal_by_number(&mut tx, cycle, 9).await.unwrap(), None);
-    assert_eq!(q::proposal_by_number(&mut tx, later, 2).await.unwrap(), None);
+    assert_eq!(
+        q::proposal_by_number(&mut tx, cycle, 2).await.unwrap(),
+        Some(p2)
+    );
+    assert_eq!(
+        q::proposal_by_number(&mut tx, cycle, 9).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        q::proposal_by_number(&mut tx, later, 2).await.unwrap(),
+        None
+    );
 
     // Conflicts: recorded once per reviewer, proposal and reason.
     let conflict = |reviewer, proposal, reason: &str, source: &str| NewConflict {
