@@ -4,7 +4,8 @@
 //! A cycle's set-up is stored as its document (TOML, written by `plenary_app::calls::document`)
 //! with the proposal deadline copied into `call_closes` so jobs can find it without parsing.
 //! Submodules: `issues` (the call for issues), `proposals` (proposals, people, screening,
-//! report flags).
+//! report flags), `reviews` (reviewer pools, conflicts, assignment runs, assignments,
+//! reviews).
 
 use plenary_domain::Timestamp;
 
@@ -12,6 +13,7 @@ use crate::{DbError, DbTime, Tx, on_tx};
 
 pub mod issues;
 pub mod proposals;
+pub mod reviews;
 
 /// A cycle as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]

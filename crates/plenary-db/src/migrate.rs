@@ -58,10 +58,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_calls.sql"),
         postgres: include_str!("../migrations/postgres/0007_calls.sql"),
     },
+    Migration {
+        version: 8,
+        name: "review",
+        sqlite: include_str!("../migrations/sqlite/0008_review.sql"),
+        postgres: include_str!("../migrations/postgres/0008_review.sql"),
+    },
 ];
 
 /// The newest schema version this binary knows.
-pub const LATEST_VERSION: i64 = 7;
+pub const LATEST_VERSION: i64 = 8;
 
 /// Where the database's schema stands relative to this binary.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,6 +15,7 @@ mod connect;
 mod issues;
 mod jobs;
 mod nominations;
+mod reviews;
 mod schema;
 mod seats;
 mod time;
@@ -89,6 +90,10 @@ both_backends!(
 both_backends!(
     proposals_people_screening_and_flags,
     crate::calls::proposals_people_screening_and_flags
+);
+both_backends!(
+    pool_conflicts_assignments_and_reviews,
+    crate::reviews::pool_conflicts_assignments_and_reviews
 );
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(

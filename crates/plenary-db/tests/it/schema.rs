@@ -29,6 +29,7 @@ fn type_class(type_name: &str) -> &'static str {
     match type_name {
         "integer" | "bigint" => "integer",
         "boolean" => "boolean",
+        "real" | "double precision" => "real",
         "timestamp with time zone" | "timestamptz" => "timestamp",
         "text" => "text",
         other => panic!("unexpected column type {other:?}: add it to type_class"),
