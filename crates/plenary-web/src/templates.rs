@@ -72,7 +72,10 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "evaluation.html",
         include_str!("../templates/evaluation.html"),
     ),
-    ("synthesis.html", include_str!("../templates/synthesis.html")),
+    (
+        "synthesis.html",
+        include_str!("../templates/synthesis.html"),
+    ),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("forum.html", include_str!("../templates/forum.html")),

@@ -176,10 +176,7 @@ pub fn run_report(run: &AssignmentRun) -> String {
         "kept / changed     {} / {}\n",
         run.kept, run.changed
     ));
-    out.push_str(&format!(
-        "conflicts detected {}\n",
-        run.detected_conflicts
-    ));
+    out.push_str(&format!("conflicts detected {}\n", run.detected_conflicts));
     if !run.loads.is_empty() {
         let loads: Vec<u32> = run.loads.iter().map(|(_, load)| *load).collect();
         let min = loads.iter().min().copied().unwrap_or(0);

@@ -369,7 +369,9 @@ fn review_context(
     let conflict_reasons: Vec<Value> = ConflictReason::ALL
         .iter()
         .filter(|r| r.declarable())
-        .map(|r| context! { code => r.code(), label => t(lang, &format!("rv-reason-{}", r.code())) })
+        .map(
+            |r| context! { code => r.code(), label => t(lang, &format!("rv-reason-{}", r.code())) },
+        )
         .collect();
     let (due_venue, due_utc, time_zone) = due_context(setup, eval);
     let (state, updated_at, overall) = match &view.review {
@@ -470,8 +472,15 @@ pub(crate) async fn save(
     let values = ScoreValues::from_form(&form, &cycle.cycle.setup.evaluation);
     let submit = form.get("action") == "submit";
     let typed = values.clone().into_form(submit);
-    let result =
-        review::save_review(&state.app, &visit.viewer, &slug, year, number, typed.clone()).await;
+    let result = review::save_review(
+        &state.app,
+        &visit.viewer,
+        &slug,
+        year,
+        number,
+        typed.clone(),
+    )
+    .await;
     let problems = match result {
         Ok(saved) => {
             let notice = if saved.state == "submitted" {
@@ -574,7 +583,7 @@ pub(crate) async fn declare_conflict(
 struct AddValues {
     email: String,
     groups: Vec<String>,
-    expertise: String,
+    expertise: Vec<String>,
     load_cap: String,
 }
 
@@ -586,15 +595,6 @@ struct DashboardExtras {
     run: Option<AssignmentRun>,
     add: AddValues,
     add_errors: Vec<FieldError>,
-}
-
-/// Splits a list typed in one field: commas, semicolons or line breaks.
-fn split_list(text: &str) -> Vec<String> {
-    text.split([',', ';', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 pub(crate) fn run_value(run: &AssignmentRun) -> Value {
@@ -664,6 +664,11 @@ async fn dashboard_page(
         .iter()
         .map(|g| context! { code => g.code.clone(), name => g.name.clone() })
         .collect();
+    let areas: Vec<Value> = setup
+        .issue_areas
+        .iter()
+        .map(|a| context! { code => a.code.clone(), name => a.name.clone() })
+        .collect();
     let add_errors = errors_by_field(&extras.add_errors);
     // A problem with a field the form does not show goes to the top.
     let stray: Vec<String> = extras
@@ -685,7 +690,7 @@ async fn dashboard_page(
             percent => percent(progress.submitted, progress.assigned), proposals => progress.proposals,
             proposals_complete => progress.proposals_complete, last_run => progress.last_run.clone(),
         },
-        pool => pool_values, groups => groups, run => extras.run.as_ref().map(run_value),
+        pool => pool_values, groups => groups, areas => areas, run => extras.run.as_ref().map(run_value),
         message => extras.message, error => error,
         add => context! {
             email => extras.add.email, groups => extras.add.groups, expertise => extras.add.expertise,
@@ -742,8 +747,7 @@ pub(crate) async fn seed_pool(
 ) -> Result<Response, PageError> {
     let action = format!("{}/evaluation/pool", base(&slug, year));
     require_signed_in(&visit, Some(&form), &action)?;
-    let (status, extras) = match review::seed_pool(&state.app, &visit.viewer, &slug, year).await
-    {
+    let (status, extras) = match review::seed_pool(&state.app, &visit.viewer, &slug, year).await {
         Ok(added) => (
             StatusCode::OK,
             DashboardExtras {
@@ -782,7 +786,13 @@ pub(crate) async fn add_reviewer(
             .filter(|g| !g.is_empty())
             .map(str::to_owned)
             .collect(),
-        expertise: form.get("expertise").to_owned(),
+        expertise: form
+            .get_all("expertise")
+            .into_iter()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned)
+            .collect(),
         load_cap: form.get("load_cap").trim().to_owned(),
     };
     let refused = |errors: Vec<FieldError>, add: AddValues| DashboardExtras {
@@ -814,7 +824,7 @@ pub(crate) async fn add_reviewer(
     let input = ReviewerInput {
         email: add.email.clone(),
         groups: add.groups.clone(),
-        expertise: split_list(&add.expertise),
+        expertise: add.expertise.clone(),
         load_cap,
     };
     match review::add_reviewer(&state.app, &visit.viewer, &slug, year, input).await {
@@ -863,8 +873,7 @@ pub(crate) async fn withdraw_reviewer(
     require_signed_in(&visit, Some(&form), &action)?;
     let reason = form.get("reason");
     let (status, extras) =
-        match review::withdraw_reviewer(&state.app, &visit.viewer, &slug, year, id, reason).await
-        {
+        match review::withdraw_reviewer(&state.app, &visit.viewer, &slug, year, id, reason).await {
             Ok(run) => (
                 StatusCode::OK,
                 DashboardExtras {
@@ -917,7 +926,6 @@ pub(crate) async fn run_assignment(
 // The synthesis report.
 
 pub(crate) fn synthesis_context(
-    visit: &Visit,
     cycle: &CycleView,
     report: &SynthesisReport,
     generated: String,
@@ -966,7 +974,6 @@ pub(crate) fn synthesis_context(
             }
         })
         .collect();
-    let _ = visit;
     context! {
         forum => forum_value(&cycle.forum), year => report.cycle_year, can_manage => cycle.can_manage,
         generated => generated,
@@ -991,8 +998,14 @@ pub(crate) async fn synthesis(
         .map_err(|e| action_error(e, &visit.here))?;
     let cycle = cycle_view(&state, &visit, &slug, year).await?;
     let generated = display_in_zone(state.app.now(), &cycle.cycle.setup.venue_time_zone);
-    let page = synthesis_context(&visit, &cycle, &report, generated);
-    Ok(render(&state, &visit, StatusCode::OK, "synthesis.html", page))
+    let page = synthesis_context(&cycle, &report, generated);
+    Ok(render(
+        &state,
+        &visit,
+        StatusCode::OK,
+        "synthesis.html",
+        page,
+    ))
 }
 
 /// Which review pages the viewer of the cycle page may open (links only: each page checks

@@ -48,15 +48,10 @@ async fn add(test: &TestApp, email: &str, load_cap: Option<u32>) {
 }
 
 async fn assign(test: &TestApp) -> review::AssignmentRun {
-    let run = review::run_assignment_as_operator(
-        &test.app,
-        &Actor::System("tests"),
-        "igf",
-        YEAR,
-        true,
-    )
-    .await
-    .unwrap();
+    let run =
+        review::run_assignment_as_operator(&test.app, &Actor::System("tests"), "igf", YEAR, true)
+            .await
+            .unwrap();
     assert!(run.infeasible.is_empty(), "{:?}", run.infeasible);
     run
 }
@@ -71,13 +66,21 @@ pub async fn three_reviewers(test: &TestApp) {
     assign(test).await;
 }
 
-/// The MAG (seeded) plus the demo reviewer, assigned.
+/// The MAG (seeded: in the small demo only the MAG member has an account) plus four other
+/// accounts, assigned: each proposal goes to three of the five.
 async fn mag_pool(test: &TestApp) -> review::AssignmentRun {
     let seeded = review::seed_pool_as_operator(&test.app, &Actor::System("tests"), "igf", YEAR)
         .await
         .unwrap();
-    assert!(seeded > 0, "the demo MAG has members with accounts");
-    add(test, REVIEWER, None).await;
+    assert_eq!(seeded, 1, "the demo MAG member");
+    for email in [
+        REVIEWER,
+        CHAIR,
+        "organiser@igf.example.org",
+        "participant@igf.example.org",
+    ] {
+        add(test, email, None).await;
+    }
     assign(test).await
 }
 
@@ -95,10 +98,9 @@ pub async fn queue_numbers(test: &TestApp, email: &str) -> Vec<u32> {
 /// Moves the clock to the day before reviews are due, so reviews may be saved (the test
 /// clock starts after the demo's 2026 evaluation). Call before signing in.
 async fn open_evaluation(test: &TestApp) {
-    let view =
-        plenary_app::calls::cycles::cycle(&test.app, &Viewer::anonymous(), "igf", YEAR)
-            .await
-            .unwrap();
+    let view = plenary_app::calls::cycles::cycle(&test.app, &Viewer::anonymous(), "igf", YEAR)
+        .await
+        .unwrap();
     let setup = &view.cycle.setup;
     let due = setup.evaluation.due(&setup.dates);
     let now = test.app.now();
@@ -106,13 +108,49 @@ async fn open_evaluation(test: &TestApp) {
     test.clock.advance(Seconds(-back));
 }
 
+/// The score codes of the demo cycle (its criteria).
+async fn score_codes(test: &TestApp) -> Vec<String> {
+    let view = plenary_app::calls::cycles::cycle(&test.app, &Viewer::anonymous(), "igf", YEAR)
+        .await
+        .unwrap();
+    view.cycle.setup.evaluation.score_codes()
+}
+
+/// Form fields giving every criterion the score `value`, then `extra`.
+fn score_fields<'a>(
+    codes: &'a [(String, String)],
+    extra: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut fields: Vec<(&str, &str)> = codes
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    fields.extend_from_slice(extra);
+    fields
+}
+
+/// `score_CODE` = `value` for every code.
+fn named(codes: &[String], value: &str) -> Vec<(String, String)> {
+    codes
+        .iter()
+        .map(|c| (format!("score_{c}"), value.to_owned()))
+        .collect()
+}
+
+/// A JSON object giving every code the score `value`.
+fn scores_json(codes: &[String], value: u32) -> String {
+    let pairs: Vec<String> = codes.iter().map(|c| format!("\"{c}\": {value}")).collect();
+    format!("{{{}}}", pairs.join(", "))
+}
+
 /// The code of the cycle's first standard reason for a low score.
 async fn first_reason(test: &TestApp) -> String {
-    let view =
-        plenary_app::calls::cycles::cycle(&test.app, &Viewer::anonymous(), "igf", YEAR)
-            .await
-            .unwrap();
-    view.cycle.setup.evaluation.low_score_reasons[0].code.clone()
+    let view = plenary_app::calls::cycles::cycle(&test.app, &Viewer::anonymous(), "igf", YEAR)
+        .await
+        .unwrap();
+    view.cycle.setup.evaluation.low_score_reasons[0]
+        .code
+        .clone()
 }
 
 /// The anonymised view of `number` as `email` sees it (unwrap: assigned).
@@ -185,7 +223,10 @@ async fn a_reviewer_sees_only_their_own_queue() {
         .iter()
         .map(|i| i["number"].as_u64().unwrap())
         .collect();
-    assert_eq!(numbers, mine.iter().map(|n| u64::from(*n)).collect::<Vec<_>>());
+    assert_eq!(
+        numbers,
+        mine.iter().map(|n| u64::from(*n)).collect::<Vec<_>>()
+    );
     assert_eq!(json["total"], mine.len());
     assert_eq!(json["items"][0]["state"], "todo");
     assert!(json["due"].as_str().unwrap().ends_with('Z'));
@@ -213,7 +254,7 @@ async fn a_proposal_not_assigned_is_refused_and_leaks_nothing() {
     let res = client
         .post_form(
             &format!("{CYCLE}/review/{other}"),
-            &[("score_overall", "5"), ("action", "submit")],
+            &[("score_topic", "5"), ("action", "submit")],
         )
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
@@ -221,7 +262,7 @@ async fn a_proposal_not_assigned_is_refused_and_leaks_nothing() {
     let token = test.api_token(REVIEWER).await;
     for (method, body) in [
         (Method::GET, None),
-        (Method::PUT, Some(r#"{"scores": {"overall": 5}, "submit": true}"#)),
+        (Method::PUT, Some(r#"{"scores": {"topic": 5}}"#)),
     ] {
         let res = test
             .api(
@@ -267,7 +308,10 @@ async fn a_declared_conflict_takes_the_proposal_out_of_the_queue() {
     let res = client
         .post_form(
             &format!("{CYCLE}/review/{number}/conflict"),
-            &[("reason", "own_employer"), ("detail", "My employer runs it")],
+            &[
+                ("reason", "own_employer"),
+                ("detail", "My employer runs it"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
@@ -323,72 +367,87 @@ async fn a_review_is_saved_as_a_draft_then_submitted_with_problems_named() {
     let test = TestApp::new().await;
     mag_pool(&test).await;
     open_evaluation(&test).await;
-    let number = queue_numbers(&test, REVIEWER).await[0];
+    let codes = score_codes(&test).await;
+    let first = codes[0].clone();
+    let queue = queue_numbers(&test, REVIEWER).await;
+    let number = queue[0];
+    let merge_with = format!("{}, {}", queue[1], queue[2]);
     let url = format!("{CYCLE}/review/{number}");
     let mut client = test.signed_in(REVIEWER).await;
     let page = client.get(&url).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     for id in [
-        "score-overall-1",
-        "score-overall-5",
-        "reasons-hint",
-        "save-draft",
-        "submit-review",
-        "flags",
-        "merge_with",
+        format!("score-{first}-1"),
+        format!("score-{first}-5"),
+        "reasons-hint".into(),
+        "save-draft".into(),
+        "submit-review".into(),
+        "flags".into(),
+        "merge_with".into(),
     ] {
         assert!(page.body.contains(&format!("id=\"{id}\"")), "{id}");
     }
 
     // A score outside the scale: 422, the field named, what was typed kept.
+    let mut typed = named(&codes, "4");
+    typed[0].1 = "9".into();
     let res = client
         .post_form(
             &url,
-            &[
-                ("score_overall", "9"),
-                ("comment", "Typed comment stays"),
-                ("action", "draft"),
-            ],
+            &score_fields(
+                &typed,
+                &[("comment", "Typed comment stays"), ("action", "draft")],
+            ),
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("id=\"scores-error\""), "{}", res.body);
     assert!(res.body.contains("Typed comment stays"));
+    assert!(
+        res.body
+            .contains(&format!("id=\"score-{}-4\" checked", codes[1]))
+    );
 
+    let fours = named(&codes, "4");
     let res = client
         .post_form(
             &url,
-            &[
-                ("score_overall", "4"),
-                ("comment", "Good"),
-                ("action", "draft"),
-            ],
+            &score_fields(&fours, &[("comment", "Good"), ("action", "draft")]),
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(res.location(), format!("{url}?notice=review-saved"));
     let page = client.get(res.location()).await;
     assert!(page.body.contains("data-state=\"draft\""));
-    assert!(page.body.contains("id=\"score-overall-4\" checked"));
+    assert!(
+        page.body
+            .contains(&format!("id=\"score-{first}-4\" checked"))
+    );
 
     // A low score needs a standard reason to be submitted.
+    let twos = named(&codes, "2");
     let res = client
-        .post_form(&url, &[("score_overall", "2"), ("action", "submit")])
+        .post_form(&url, &score_fields(&twos, &[("action", "submit")]))
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("id=\"reasons-error\""), "{}", res.body);
-    assert!(res.body.contains("id=\"score-overall-2\" checked"));
+    assert!(
+        res.body
+            .contains(&format!("id=\"score-{first}-2\" checked"))
+    );
     let reason = first_reason(&test).await;
     let res = client
         .post_form(
             &url,
-            &[
-                ("score_overall", "2"),
-                ("reasons", &reason),
-                ("merge_candidate", "1"),
-                ("merge_with", "1, 2"),
-                ("action", "submit"),
-            ],
+            &score_fields(
+                &twos,
+                &[
+                    ("reasons", reason.as_str()),
+                    ("merge_candidate", "1"),
+                    ("merge_with", merge_with.as_str()),
+                    ("action", "submit"),
+                ],
+            ),
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
@@ -402,7 +461,7 @@ async fn a_review_is_saved_as_a_draft_then_submitted_with_problems_named() {
         queue.body
     );
 
-    // The API: out of scale names the field; a draft round-trips.
+    // The API: out of scale names the field; a submitted review round-trips.
     let token = test.api_token(REVIEWER).await;
     let second = queue_numbers(&test, REVIEWER).await[1];
     let res = test
@@ -410,7 +469,7 @@ async fn a_review_is_saved_as_a_draft_then_submitted_with_problems_named() {
             Method::PUT,
             &format!("{API}/reviews/{second}"),
             Some(&token),
-            Some(r#"{"scores": {"overall": 0}}"#),
+            Some(&format!(r#"{{"scores": {}}}"#, scores_json(&codes, 0))),
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -420,13 +479,17 @@ async fn a_review_is_saved_as_a_draft_then_submitted_with_problems_named() {
             Method::PUT,
             &format!("{API}/reviews/{second}"),
             Some(&token),
-            Some(r#"{"scores": {"overall": 5}, "comment": "Strong", "submit": true}"#),
+            Some(&format!(
+                r#"{{"scores": {}, "comment": "Strong", "submit": true}}"#,
+                scores_json(&codes, 5)
+            )),
         )
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     let json = res.json();
     assert_eq!(json["state"], "submitted");
-    assert_eq!(json["scores"]["overall"], 5);
+    assert_eq!(json["scores"][&first], 5);
+    assert_eq!(json["overall"], 5.0);
     let res = test
         .api(
             Method::GET,
@@ -437,7 +500,7 @@ async fn a_review_is_saved_as_a_draft_then_submitted_with_problems_named() {
         .await;
     let json = res.json();
     assert_eq!(json["review"]["comment"], "Strong");
-    assert_eq!(json["scoring"]["score_codes"][0], "overall");
+    assert_eq!(json["scoring"]["score_codes"][0], first.as_str());
     assert!(json.get("proposer").is_some());
 }
 
@@ -448,11 +511,14 @@ async fn only_the_secretariat_sees_the_reviewers_scales_in_the_synthesis() {
     open_evaluation(&test).await;
     let numbers = queue_numbers(&test, REVIEWER).await;
     let reason = first_reason(&test).await;
+    let codes = score_codes(&test).await;
     for (i, email) in [REVIEWER, CHAIR, MAG_MEMBER].iter().enumerate() {
         let v = viewer(&test, email).await;
         for (j, number) in numbers.iter().take(6).enumerate() {
             let score = (1 + (i + j) % 5).to_string();
-            let form = review_form(&[("overall", &score)], &[reason.as_str()], true);
+            let scores: Vec<(&str, &str)> =
+                codes.iter().map(|c| (c.as_str(), score.as_str())).collect();
+            let form = review_form(&scores, &[reason.as_str()], true);
             review::save_review(&test.app, &v, "igf", YEAR, *number, form)
                 .await
                 .unwrap();
@@ -520,14 +586,17 @@ async fn the_secretariat_builds_the_pool_and_runs_the_assignment() {
             &format!("{url}/reviewers"),
             &[
                 ("email", "nobody@example.org"),
-                ("expertise", "kept expertise"),
+                ("expertise", "cybersecurity"),
                 ("load_cap", "40"),
             ],
         )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     assert!(res.body.contains("id=\"email-error\""), "{}", res.body);
-    assert!(res.body.contains("kept expertise"));
+    assert!(
+        res.body
+            .contains("<option value=\"cybersecurity\" selected>")
+    );
     let res = client
         .post_form(
             &format!("{url}/reviewers"),
@@ -539,15 +608,29 @@ async fn the_secretariat_builds_the_pool_and_runs_the_assignment() {
     let res = client
         .post_form(
             &format!("{url}/reviewers"),
-            &[("email", REVIEWER), ("expertise", "AI, data"), ("load_cap", "30")],
+            &[
+                ("email", REVIEWER),
+                ("expertise", "ai_emerging"),
+                ("expertise", "data_governance"),
+                ("load_cap", "30"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(res.location(), format!("{url}?notice=reviewer-added"));
+    // Three reviewers per proposal need at least three in the pool.
+    add(&test, CHAIR, None).await;
+    add(&test, "organiser@igf.example.org", None).await;
 
     let res = client.post_form(&format!("{url}/assign"), &[]).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    for id in ["run-report", "run-method", "run-objective", "run-time", "run-kept"] {
+    for id in [
+        "run-report",
+        "run-method",
+        "run-objective",
+        "run-time",
+        "run-kept",
+    ] {
         assert!(res.body.contains(&format!("id=\"{id}\"")), "{id}");
     }
     let page = client.get(&url).await;
@@ -686,7 +769,10 @@ async fn review_pages_render_in_every_language() {
     for (email, paths) in [
         (
             REVIEWER,
-            vec![format!("{CYCLE}/review"), format!("{CYCLE}/review/{number}")],
+            vec![
+                format!("{CYCLE}/review"),
+                format!("{CYCLE}/review/{number}"),
+            ],
         ),
         (
             SECRETARIAT,
@@ -702,7 +788,14 @@ async fn review_pages_render_in_every_language() {
                 let res = client.get(path).await;
                 assert_eq!(res.status, StatusCode::OK, "{lang} {path}");
                 assert!(res.body.contains(&format!("<html lang=\"{lang}\"")));
-                assert!(!res.body.contains(">rv-") && !res.body.contains("\"rv-"), "{lang} {path}: a raw message id");
+                for raw in [">rv-", "\"rv-"] {
+                    let at = res.body.find(raw);
+                    assert!(
+                        at.is_none(),
+                        "{lang} {path}: a raw message id: {}",
+                        &res.body[at.unwrap_or(0)..(at.unwrap_or(0) + 80).min(res.body.len())]
+                    );
+                }
             }
         }
     }

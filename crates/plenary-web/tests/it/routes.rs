@@ -109,7 +109,7 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         }
         // Review (issue 5).
         "/f/{slug}/cycles/{year}/review/{number}" => {
-            vec![("score_overall", "4"), ("action", "draft")]
+            vec![("score_topic", "4"), ("action", "draft")]
         }
         "/f/{slug}/cycles/{year}/review/{number}/conflict" => {
             vec![("reason", "other"), ("detail", "route test")]
@@ -159,7 +159,7 @@ fn api_body(path: &str) -> &'static str {
         }
         "/api/v1/forums/{slug}/cycles/{year}/screening" => r#"{"notify": false}"#,
         // Review (issue 5).
-        "/api/v1/forums/{slug}/cycles/{year}/reviews/{number}" => r#"{"scores": {"overall": 4}}"#,
+        "/api/v1/forums/{slug}/cycles/{year}/reviews/{number}" => r#"{"scores": {"topic": 4}}"#,
         "/api/v1/forums/{slug}/cycles/{year}/reviews/{number}/conflict" => {
             r#"{"reason": "other", "detail": "route test"}"#
         }
