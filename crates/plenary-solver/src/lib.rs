@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod assign;
 pub mod slate;
 
 pub use slate::{
