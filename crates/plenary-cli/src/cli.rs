@@ -86,21 +86,16 @@ pub enum Command {
     /// Record that the report of a past session is missing (or, with --filed, was filed): the
     /// `prior_reports` screening rule reads these flags.
     ReportFlag(ReportFlagArgs),
-    /// The reviewer pool of a cycle: list it, or add the current MAG members.
+    /// The reviewer pool of a cycle: add the current MAG members.
     #[command(subcommand)]
     Reviewers(ReviewersCommand),
     /// Assign reviewers to a cycle's evaluated proposals and print the report (method,
     /// objective, time, kept/changed, mix shortfalls, or why no assignment exists).
     Assign(AssignArgs),
-    /// Print a cycle's evaluation synthesis: ranked lists per evaluation group (raw and
-    /// normalised), merge suggestions and the reviewers' scales.
-    Synthesis(SynthesisArgs),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ReviewersCommand {
-    /// Each reviewer with groups, load cap, assigned and submitted reviews.
-    List(CycleArgs),
     /// Add every current MAG member with an account who is not in the pool yet.
     Seed(CycleArgs),
 }
@@ -112,15 +107,6 @@ pub struct AssignArgs {
     /// Ignore the current assignments (default: keep as many as possible).
     #[arg(long)]
     pub fresh: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct SynthesisArgs {
-    #[command(flatten)]
-    pub cycle: CycleArgs,
-    /// Print the report as JSON (the API's shape) instead of tables.
-    #[arg(long)]
-    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -720,6 +720,11 @@ rv-run-conflicts = Conflicts detected
 rv-run-shortfalls = Proposals short of the wanted mix
 rv-run-no-shortfalls = Every proposal has the wanted mix of stakeholder groups and regions.
 rv-run-loads = Load of each reviewer
+rv-run-more = { $count ->
+    [one] … and 1 more like these
+   *[other] … and { $count } more like these
+}
+rv-run-all-lines = Every line of the explanation
 rv-assign-title = Assign reviewers
 rv-assign-intro = Gives each evaluated proposal its reviewers: within load caps, never to a conflicted reviewer, matching evaluation groups and expertise, mixing stakeholder groups and regions. Current assignments are kept where possible.
 rv-assign-fresh = Start afresh (ignore current assignments)

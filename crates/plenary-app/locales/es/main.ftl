@@ -720,6 +720,11 @@ rv-run-conflicts = Conflictos detectados
 rv-run-shortfalls = Propuestas por debajo de la diversidad deseada
 rv-run-no-shortfalls = Cada propuesta tiene la diversidad deseada de grupos de partes interesadas y regiones.
 rv-run-loads = Carga de cada evaluador
+rv-run-more = { $count ->
+    [one] … y 1 más como estas
+   *[other] … y { $count } más como estas
+}
+rv-run-all-lines = Todas las líneas de la explicación
 rv-assign-title = Asignar evaluadores
 rv-assign-intro = Da a cada propuesta evaluada sus evaluadores: dentro de los límites de carga, nunca a un evaluador con conflicto, según los grupos de evaluación y la especialidad, combinando grupos de partes interesadas y regiones. Se mantienen las asignaciones actuales en lo posible.
 rv-assign-fresh = Empezar de cero (ignorar las asignaciones actuales)

@@ -720,6 +720,11 @@ rv-run-conflicts = Conflits détectés
 rv-run-shortfalls = Propositions en deçà de la diversité voulue
 rv-run-no-shortfalls = Chaque proposition a la diversité voulue de groupes de parties prenantes et de régions.
 rv-run-loads = Charge de chaque évaluateur
+rv-run-more = { $count ->
+    [one] … et { $count } autre du même genre
+   *[other] … et { $count } autres du même genre
+}
+rv-run-all-lines = Toutes les lignes de l'explication
 rv-assign-title = Attribuer les évaluateurs
 rv-assign-intro = Donne à chaque proposition évaluée ses évaluateurs : dans la limite des charges, jamais à un évaluateur en conflit, selon les groupes d'évaluation et l'expertise, en mêlant groupes de parties prenantes et régions. Les attributions actuelles sont conservées autant que possible.
 rv-assign-fresh = Repartir de zéro (ignorer les attributions actuelles)

@@ -90,11 +90,7 @@ fn due_context(cycle: &CycleSetup, evaluation: &EvaluationSetup) -> (String, Str
 
 /// Share of `done` in `total`, in whole percent (0 when there is nothing to do).
 fn percent(done: usize, total: usize) -> usize {
-    if total == 0 {
-        0
-    } else {
-        done.saturating_mul(100) / total
-    }
+    done.saturating_mul(100).checked_div(total).unwrap_or(0)
 }
 
 async fn cycle_view(
@@ -597,7 +593,21 @@ struct DashboardExtras {
     add_errors: Vec<FieldError>,
 }
 
+/// How many lines of a long infeasibility explanation the page shows before "… more".
+const SHOWN_LINES: usize = 10;
+
 pub(crate) fn run_value(run: &AssignmentRun) -> Value {
+    // A long explanation: the first lines, how many more, and the last (the solver ends with
+    // the shortages that span many proposals); the whole list folds out below.
+    let (head, more, last) = if run.infeasible.len() > SHOWN_LINES + 2 {
+        (
+            run.infeasible[..SHOWN_LINES].to_vec(),
+            run.infeasible.len() - SHOWN_LINES - 1,
+            run.infeasible.last().cloned(),
+        )
+    } else {
+        (run.infeasible.clone(), 0, None)
+    };
     let loads: Vec<Value> = run
         .loads
         .iter()
@@ -608,7 +618,8 @@ pub(crate) fn run_value(run: &AssignmentRun) -> Value {
         reviews => run.reviews, objective => run.objective, affinity_matches => run.affinity_matches,
         kept => run.kept, changed => run.changed, method => run.method.clone(), solve_ms => run.solve_ms,
         detected_conflicts => run.detected_conflicts, shortfalls => run.shortfalls.clone(),
-        infeasible => run.infeasible.clone(), loads => loads, explanation => run.explanation.clone(),
+        infeasible => run.infeasible.clone(), infeasible_head => head, infeasible_more => more,
+        infeasible_last => last, loads => loads, explanation => run.explanation.clone(),
         run_number => run.run_number, fresh => run.fresh,
     }
 }
