@@ -19,8 +19,8 @@ use minijinja::{Value, context};
 use plenary_app::ActionError;
 use plenary_app::calls::cycles::{self, CycleView, display_in_zone};
 use plenary_app::calls::review::{
-    self, AnonymisedProposal, AssignmentRun, ReviewForm, ReviewerInput, ReviewerLine,
-    SynthesisReport,
+    self, AnonymisedProposal, AssignmentRun, Progress, Queue, ReviewForm, ReviewerInput,
+    ReviewerLine, SynthesisReport,
 };
 use plenary_domain::calls::CycleSetup;
 use plenary_domain::calls::review::{ConflictReason, EvaluationSetup};
@@ -121,20 +121,9 @@ fn errors_by_field(errors: &[FieldError]) -> BTreeMap<String, String> {
 // ---------------------------------------------------------------------------------------
 // The reviewer's queue.
 
-/// GET /f/{slug}/cycles/{year}/review: the signed-in reviewer's proposals, their state and
-/// score, the progress and the due date, and the conflicts on record.
-pub(crate) async fn queue(
-    State(state): State<AppState>,
-    visit: Visit,
-    Path((slug, year)): Path<(String, i32)>,
-) -> Result<Response, PageError> {
-    require_signed_in(&visit, None, &visit.here)?;
-    let queue = review::queue(&state.app, &visit.viewer, &slug, year)
-        .await
-        .map_err(|e| action_error(e, &visit.here))?;
-    let cycle = cycle_view(&state, &visit, &slug, year).await?;
+/// The queue page's own context.
+fn queue_context(lang: Language, cycle: &CycleView, queue: &Queue) -> Value {
     let setup = &cycle.cycle.setup;
-    let lang = visit.language;
     let (due_venue, due_utc, time_zone) = due_context(setup, &queue.setup);
     let items: Vec<Value> = queue
         .items
@@ -158,14 +147,29 @@ pub(crate) async fn queue(
             }
         })
         .collect();
-    let page = context! {
+    context! {
         forum => forum_value(&cycle.forum), year => queue.cycle_year,
         queue => context! {
             due_venue => due_venue, due_utc => due_utc, time_zone => time_zone, open => queue.open,
             submitted => queue.submitted, total => queue.total,
             percent => percent(queue.submitted, queue.total), items => items, conflicts => conflicts,
         },
-    };
+    }
+}
+
+/// GET /f/{slug}/cycles/{year}/review: the signed-in reviewer's proposals, their state and
+/// score, the progress and the due date, and the conflicts on record.
+pub(crate) async fn queue(
+    State(state): State<AppState>,
+    visit: Visit,
+    Path((slug, year)): Path<(String, i32)>,
+) -> Result<Response, PageError> {
+    require_signed_in(&visit, None, &visit.here)?;
+    let queue = review::queue(&state.app, &visit.viewer, &slug, year)
+        .await
+        .map_err(|e| action_error(e, &visit.here))?;
+    let cycle = cycle_view(&state, &visit, &slug, year).await?;
+    let page = queue_context(visit.language, &cycle, &queue);
     Ok(render(
         &state,
         &visit,
@@ -649,22 +653,14 @@ fn setup_value(eval: &EvaluationSetup) -> Value {
     }
 }
 
-async fn dashboard_page(
-    state: &AppState,
+/// The dashboard page's own context.
+fn dashboard_context(
     visit: &Visit,
-    slug: &str,
-    year: i32,
-    status: StatusCode,
+    cycle: &CycleView,
+    pool: &[ReviewerLine],
+    progress: &Progress,
     extras: DashboardExtras,
-) -> Result<Response, PageError> {
-    let here = format!("{}/evaluation", base(slug, year));
-    let pool = review::pool(&state.app, &visit.viewer, slug, year)
-        .await
-        .map_err(|e| action_error(e, &here))?;
-    let progress = review::progress(&state.app, &visit.viewer, slug, year)
-        .await
-        .map_err(|e| action_error(e, &here))?;
-    let cycle = cycle_view(state, visit, slug, year).await?;
+) -> Value {
     let setup = &cycle.cycle.setup;
     let eval = &setup.evaluation;
     let lang = visit.language;
@@ -693,8 +689,8 @@ async fn dashboard_page(
         (None, false) => Some(stray.join(" ")),
         (None, true) => None,
     };
-    let page = context! {
-        forum => forum_value(&cycle.forum), year => year, setup => setup_value(eval),
+    context! {
+        forum => forum_value(&cycle.forum), year => setup.year, setup => setup_value(eval),
         due_venue => due_venue, due_utc => due_utc, time_zone => time_zone,
         progress => context! {
             assigned => progress.assigned, submitted => progress.submitted,
@@ -708,7 +704,26 @@ async fn dashboard_page(
             load_cap => extras.add.load_cap,
         },
         add_errors => add_errors,
-    };
+    }
+}
+
+async fn dashboard_page(
+    state: &AppState,
+    visit: &Visit,
+    slug: &str,
+    year: i32,
+    status: StatusCode,
+    extras: DashboardExtras,
+) -> Result<Response, PageError> {
+    let here = format!("{}/evaluation", base(slug, year));
+    let pool = review::pool(&state.app, &visit.viewer, slug, year)
+        .await
+        .map_err(|e| action_error(e, &here))?;
+    let progress = review::progress(&state.app, &visit.viewer, slug, year)
+        .await
+        .map_err(|e| action_error(e, &here))?;
+    let cycle = cycle_view(state, visit, slug, year).await?;
+    let page = dashboard_context(visit, &cycle, &pool, &progress, extras);
     Ok(render(state, visit, status, "evaluation.html", page))
 }
 
@@ -1026,5 +1041,319 @@ pub(crate) fn cycle_links(view: &CycleView) -> Value {
         review => authorize(&view.principal, Permission::Review).is_ok(),
         evaluation => authorize(&view.principal, Permission::ManageCalls).is_ok(),
         synthesis => authorize(&view.principal, Permission::ViewSynthesis).is_ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use plenary_app::accounts::Viewer;
+    use plenary_app::calls::cycles::Cycle;
+    use plenary_app::calls::review::{
+        AnonymisedPerson, ConflictLine, GroupRanking, MergeLine, QueueItem, ReviewView,
+        ReviewerNorm, SynthesisLine,
+    };
+    use plenary_domain::forums::{Forum, ForumKind, Slug};
+    use plenary_domain::permissions::Principal;
+    use plenary_domain::{ForumId, Timestamp};
+
+    use super::*;
+    use crate::templates::Templates;
+
+    const HTML: &str = "<script>alert('x')</script> & <b>bold</b>";
+
+    fn visit(language: Language) -> Visit {
+        Visit {
+            viewer: Viewer::anonymous(),
+            language,
+            csrf: "token".into(),
+            session_expired: false,
+            here: "/f/igf/cycles/2027/review".into(),
+        }
+    }
+
+    fn cycle() -> CycleView {
+        let setup = plenary_app::calls::document::preset_setup("igf2023", 2027).unwrap();
+        CycleView {
+            forum: Forum {
+                id: ForumId(1),
+                slug: Slug::parse("igf").unwrap(),
+                name: "IGF".into(),
+                kind: ForumKind::Global,
+                country_iso2: None,
+                default_language: Language::En,
+                time_zone: "UTC".into(),
+            },
+            cycle: Cycle {
+                id: 1,
+                year: 2027,
+                setup,
+                document: String::new(),
+                updated_at: Timestamp::from_unix_seconds(0),
+            },
+            can_manage: true,
+            principal: Principal::anonymous(),
+        }
+    }
+
+    fn proposal(setup: &EvaluationSetup) -> AnonymisedProposal {
+        AnonymisedProposal {
+            number: 12,
+            title: HTML.into(),
+            session_type: "workshop".into(),
+            format: HTML.into(),
+            duration_min: 60,
+            issue_area: "ai_emerging".into(),
+            description: HTML.into(),
+            policy_questions: HTML.into(),
+            interaction_plan: String::new(),
+            online_plan: String::new(),
+            expected_outcomes: String::new(),
+            language: "en".into(),
+            people: vec![AnonymisedPerson {
+                role: "speaker".into(),
+                stakeholder_group: HTML.into(),
+                region: "african".into(),
+                gender: HTML.into(),
+                onsite: true,
+            }],
+            developing_country: Some(true),
+            first_time: Some(false),
+            proposer: Some(HTML.into()),
+            review: Some(ReviewView {
+                scores: vec![(setup.score_codes()[0].clone(), 2)],
+                overall: None,
+                reasons: vec![setup.low_score_reasons[0].code.clone()],
+                comment: HTML.into(),
+                merge_candidate: true,
+                merge_with: vec![3, 40],
+                state: "draft".into(),
+                updated_at: "2027-06-01T10:00:00Z".into(),
+            }),
+            open: true,
+            setup: setup.clone(),
+        }
+    }
+
+    fn render_page(templates: &Templates, visit: &Visit, name: &str, page: Value) -> String {
+        let merged = context! { ..page, ..context! {
+            lang => visit.language.code(), dir => "ltr", csrf => visit.csrf.clone(),
+            here => visit.here.clone(), languages => Vec::<Value>::new(),
+        }};
+        templates
+            .render(name, merged)
+            .unwrap_or_else(|e| panic!("{name}: {e:#}"))
+    }
+
+    /// Typed text is shown as text, and no message id is shown instead of its text.
+    fn check(name: &str, language: Language, html: &str) {
+        assert!(!html.contains("<script>alert"), "{name} {language:?}");
+        assert!(!html.contains("<b>bold"), "{name} {language:?}");
+        assert!(
+            html.contains("&lt;script&gt;alert("),
+            "{name} {language:?}: {html}"
+        );
+        for raw in [">rv-", "\"rv-", " rv-", "(rv-"] {
+            assert!(
+                !html.contains(raw),
+                "{name} {language:?} shows {raw}: {html}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_review_page_renders_in_every_language_with_html_shown_as_text() {
+        let templates = Templates::load();
+        let cycle = cycle();
+        let setup = cycle.cycle.setup.evaluation.clone();
+        let codes = setup.score_codes();
+        for language in Language::ALL {
+            let visit = visit(language);
+
+            let queue = Queue {
+                cycle_year: 2027,
+                due: String::new(),
+                open: false,
+                items: vec![QueueItem {
+                    number: 12,
+                    title: HTML.into(),
+                    issue_area: "ai_emerging".into(),
+                    session_type: "workshop".into(),
+                    state: "submitted".into(),
+                    score: Some(3.5),
+                }],
+                submitted: 1,
+                total: 2,
+                conflicts: vec![ConflictLine {
+                    number: 13,
+                    title: HTML.into(),
+                    reason: "same_organisation".into(),
+                    source: "detected".into(),
+                    detail: HTML.into(),
+                }],
+                setup: setup.clone(),
+            };
+            let html = render_page(
+                &templates,
+                &visit,
+                "review_queue.html",
+                queue_context(language, &cycle, &queue),
+            );
+            check("review_queue.html", language, &html);
+            for id in [
+                "queue-progress",
+                "item-12",
+                "conflicts",
+                "evaluation-closed",
+            ] {
+                assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+            }
+
+            // A refused form: problems listed and beside their fields, values kept.
+            let view = proposal(&setup);
+            let values = ScoreValues::from_view(&view);
+            let problems = ReviewProblems {
+                errors: vec![
+                    FieldError::new("scores", "out_of_range", HTML),
+                    FieldError::new("reasons", "reason_required", HTML),
+                ],
+                message: Some(HTML.into()),
+                conflict_error: Some(HTML.into()),
+            };
+            let conflict = ConflictValues {
+                reason: "own_employer".into(),
+                detail: HTML.into(),
+            };
+            let page = review_context(&visit, &cycle, &view, &values, &conflict, problems);
+            let html = render_page(&templates, &visit, "review.html", page);
+            check("review.html", language, &html);
+            for id in [
+                "flag-developing",
+                "flag-first-time",
+                "proposer",
+                "form-errors",
+                "scores-error",
+                "reasons-error",
+                "conflict-error",
+                "save-draft",
+                "submit-review",
+            ] {
+                assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+            }
+            assert!(html.contains(&format!("id=\"score-{}-2\" checked", codes[0])));
+            assert!(html.contains("value=\"3, 40\""), "merge partners kept");
+            assert!(html.contains("<option value=\"own_employer\" selected>"));
+
+            let pool = vec![ReviewerLine {
+                id: 7,
+                email: "r@example.org".into(),
+                name: HTML.into(),
+                organisation: HTML.into(),
+                stakeholder_group: "civil_society".into(),
+                country_iso2: "KE".into(),
+                region: "african".into(),
+                groups: vec!["ai_emerging".into()],
+                expertise: vec![HTML.into()],
+                load_cap: 70,
+                withdrawn: false,
+                assigned: 4,
+                submitted: 1,
+                drafts: 2,
+                conflicts: 1,
+            }];
+            let progress = Progress {
+                cycle_year: 2027,
+                lines: Vec::new(),
+                assigned: 4,
+                submitted: 1,
+                proposals: 2,
+                proposals_complete: 0,
+                last_run: Some(HTML.into()),
+            };
+            let extras = DashboardExtras {
+                run: Some(AssignmentRun {
+                    cycle_year: 2027,
+                    infeasible: (1..=20).map(|n| format!("{HTML} {n}")).collect(),
+                    ..AssignmentRun::default()
+                }),
+                add: AddValues {
+                    email: HTML.into(),
+                    ..AddValues::default()
+                },
+                add_errors: vec![FieldError::new("email", "unknown_account", HTML)],
+                ..DashboardExtras::default()
+            };
+            let page = dashboard_context(&visit, &cycle, &pool, &progress, extras);
+            let html = render_page(&templates, &visit, "evaluation.html", page);
+            check("evaluation.html", language, &html);
+            for id in [
+                "pool",
+                "reviewer-7",
+                "withdraw-7",
+                "infeasible",
+                "infeasible-more",
+                "email-error",
+                "seed-pool",
+                "assign-form",
+                "last-run",
+            ] {
+                assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+            }
+
+            let report = SynthesisReport {
+                cycle_year: 2027,
+                groups: vec![GroupRanking {
+                    code: "ai_emerging".into(),
+                    name: HTML.into(),
+                    lines: vec![SynthesisLine {
+                        number: 12,
+                        title: HTML.into(),
+                        session_type: "workshop".into(),
+                        count: 3,
+                        mean: 3.666,
+                        spread: 0.577,
+                        z_mean: 4.1,
+                        robust_mean: 4.0,
+                        rank_raw: 3,
+                        rank_z: 1,
+                        merge_flags: 2,
+                        developing_country: true,
+                        first_time: true,
+                    }],
+                }],
+                merges: vec![MergeLine {
+                    a: 12,
+                    b: 13,
+                    title_a: HTML.into(),
+                    title_b: HTML.into(),
+                    similarity: 0.42,
+                    shared_terms: vec![HTML.into()],
+                    flagged: 1,
+                }],
+                reviewers: vec![ReviewerNorm {
+                    name: HTML.into(),
+                    count: 3,
+                    mean: 3.0,
+                    sd: 1.0,
+                    median: 3.0,
+                    mad: 1.0,
+                }],
+                reviews: 3,
+                proposals: 1,
+            };
+            let page = synthesis_context(&cycle, &report, "D".into());
+            let html = render_page(&templates, &visit, "synthesis.html", page);
+            check("synthesis.html", language, &html);
+            for id in [
+                "group-ai_emerging",
+                "line-12",
+                "merge-12-13",
+                "reviewer-norm",
+            ] {
+                assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
+            }
+            assert!(html.contains("<td class=\"num\">3.67</td>"), "two decimals");
+            assert!(html.contains("42 %"));
+            assert!(html.contains("▲2"), "moved up two places by normalisation");
+        }
     }
 }
