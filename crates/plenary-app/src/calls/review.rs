@@ -321,7 +321,7 @@ fn split_codes(text: &str) -> Vec<String> {
 }
 
 /// Scores as stored: `code=score` separated by commas.
-fn scores_text(scores: &[(String, u32)]) -> String {
+pub(crate) fn scores_text(scores: &[(String, u32)]) -> String {
     scores
         .iter()
         .map(|(code, score)| format!("{code}={score}"))
@@ -492,7 +492,7 @@ fn counts(review: &ReviewRow, conflicted: &BTreeSet<(i64, i64)>) -> bool {
 
 /// Brings the engagement records of the pool's members of the advisory body up to date
 /// (`reviews_assigned`, `reviews_done` for the cycle's year; other fields kept).
-async fn sync_engagement(
+pub(crate) async fn sync_engagement(
     tx: &mut Tx,
     cycle: &Cycle,
     pool: &[ReviewerRow],
