@@ -119,6 +119,9 @@ pub struct AssignmentRun {
     /// Assignments of before the run that the run changed.
     pub changed: usize,
     pub method: String,
+    /// False only when the integer programme was too large and a repaired flow solution
+    /// is used (the explanation gives the bound on the gap).
+    pub proven_optimal: bool,
     pub solve_ms: u64,
     /// Reviewer–proposal pairs with a conflict detected from the proposals.
     pub detected_conflicts: usize,

@@ -321,6 +321,7 @@ async fn the_demo_call_is_assigned_validly_stored_audited_and_a_rerun_changes_no
     );
     assert!(run.loads.iter().all(|(_, n)| *n <= 70));
     assert!(!run.method.is_empty());
+    assert!(run.proven_optimal);
 
     // Stored: three distinct reviewers per evaluated proposal, none conflicted.
     let pairs = active_pairs(app, DEMO_YEAR).await;
