@@ -44,7 +44,7 @@ fn key(n: i64) -> u64 {
 
 /// Loads the pool, the assignment and the reviews of `year`; returns how many reviews were
 /// written. Does nothing when the cycle already has a pool.
-pub(super) async fn load_reviews(
+pub(crate) async fn load_reviews(
     app: &App,
     actor: &Actor,
     year: i32,
