@@ -4,6 +4,8 @@
 //! through the same actions as production (so the audit trail shows the demo loading).
 //! Names are generated, not real people. Later capabilities add their own demo data here.
 
+pub(crate) mod reviews;
+
 use plenary_db::{accounts as account_q, forums as forum_q};
 use plenary_domain::Language;
 use plenary_domain::audit::Actor;
@@ -319,6 +321,10 @@ async fn load_cycles(
         .lines
         .len();
     crate::calls::issues::load_demo_inputs(app, "igf", year, inputs).await?;
+    // The small demo (for tests) leaves stage 2 to the tests that exercise it.
+    if size == DemoSize::Full {
+        reviews::load_reviews(app, actor, year).await?;
+    }
 
     // 2027: the call opened two weeks ago and closes in two months.
     let now = app.now();

@@ -402,6 +402,16 @@ pub struct BenchArgs {
     /// Repetitions per row (the best time is reported).
     #[arg(long, default_value_t = 3)]
     pub repetitions: u32,
+    /// assign: the instance sizes, as multiples of 1,000 proposals × 50 reviewers.
+    #[arg(long, value_delimiter = ',', default_values_t = [1, 4, 16])]
+    pub scales: Vec<usize>,
+    /// assign: run the stakeholder/region mix only on instances up to this scale.
+    #[arg(long, default_value_t = 16)]
+    pub mix_up_to: usize,
+    /// assign: also write each instance's flow network (DIMACS) into this folder, for
+    /// `bench/ortools-compare`.
+    #[arg(long)]
+    pub export: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -411,6 +421,9 @@ pub enum BenchName {
     /// Stage-1 screening of 300, 1200 and 4800 generated proposals under the igf2023 rules
     /// (pure rules, and end to end on a temporary SQLite database for 1200).
     Screen,
+    /// Reviewer assignment: 1,000 proposals × 50 reviewers, 3 reviews each, load cap 65,
+    /// 2 % conflicts, and 4× and 16×; plain and with the stakeholder/region mix.
+    Assign,
 }
 
 #[derive(Debug, Args)]

@@ -38,9 +38,12 @@
 //!
 //! Methods (`Assignment::method`): "min-cost flow" when the model is a flow — no mix, or the
 //! mix in one dimension only with every wanted number in {1, 2, k} (see `assign::model` for
-//! why per-(proposal, group) capacities `k − m + 1` are then exact); otherwise "integer
-//! programme" (`assign::integer`), unless the flow relaxation's answer already meets the other
-//! dimension, which proves it optimal.
+//! why per-(proposal, class) capacities `k − m + 1` are then exact; with k ≤ 3 that is every
+//! single-dimension mix) — and also when two dimensions are wanted but the flow carrying one
+//! of them, with Lagrangian prices on the other, finds an assignment meeting its own lower
+//! bound (`assign::integer`). Otherwise "integer programme" over the pairs that reduced-cost
+//! fixing leaves; when even that is too large, the best assignment found is returned with
+//! `proven_optimal = false` and its `gap` to the lower bound.
 //!
 //! Invariants: deterministic (no clock, no randomness; networks and programmes are built in
 //! input order); bad input is an `Err(AssignError)`; a problem with no assignment of k
@@ -148,9 +151,12 @@ pub struct Assignment {
     pub mix_shortfalls: Vec<MixShortfall>,
     /// "min-cost flow" or "integer programme".
     pub method: &'static str,
-    /// False only when the integer programme was too large to run and the repaired flow
-    /// solution is returned instead (the explanation then gives the bound on the gap).
+    /// False only when two mix dimensions are wanted, the Lagrangian bound did not close the
+    /// gap and the remaining integer programme was too large to run (see `gap`).
     pub proven_optimal: bool,
+    /// How far the weighted objective (`W_mix × shortfall + W_keep × new pairs + objective`)
+    /// may be above the optimum: 0 when proven optimal.
+    pub gap: i64,
     /// A plain-English summary, one sentence a line.
     pub explanation: Vec<String>,
 }
@@ -204,7 +210,8 @@ pub enum AssignError {
     DuplicateReviewer {
         id: String,
     },
-    /// The instance is too large for the solver's 32-bit node and arc numbers.
+    /// The instance is too large for the solver's 32-bit node and arc numbers, or its
+    /// big-M weights would not fit in 64 bits.
     TooLarge,
     /// The integer programme's backend failed for a reason other than infeasibility.
     Solver(String),
@@ -244,7 +251,7 @@ impl std::error::Error for AssignError {}
 /// Errors only on invalid input (see `AssignError`) or an unexpected backend failure.
 pub fn solve_assignment(problem: &AssignProblem) -> Result<AssignOutcome, AssignError> {
     validate(problem)?;
-    let prepared = Prepared::new(problem);
+    let prepared = Prepared::new(problem)?;
     if let Some(infeasibility) = infeasibility::individual_shortages(&prepared)? {
         return Ok(AssignOutcome::Infeasible(infeasibility));
     }
@@ -262,7 +269,7 @@ pub fn solve_assignment(problem: &AssignProblem) -> Result<AssignOutcome, Assign
         integer::Solution {
             pairs: flow_pairs,
             method: "min-cost flow",
-            proven_optimal: true,
+            gap: 0,
             notes: if needs_programme {
                 vec![relaxation_note(in_flow)]
             } else {
@@ -383,10 +390,11 @@ fn validate(problem: &AssignProblem) -> Result<(), AssignError> {
             });
         }
     }
-    // Node numbers and capacities are u32 inside the flow; k × |P| units must fit.
+    // Nodes, arc positions and capacities are u32 inside the flow: every pair (p, r) may be
+    // an arc (two positions), and k × |P| units must fit.
     let demand = u64::from(problem.reviews_per_proposal) * n_proposals as u64;
-    let nodes = (n_proposals as u64) * 12 + n_reviewers as u64 + 2;
-    if demand > u64::from(u32::MAX) / 2 || nodes > u64::from(u32::MAX) / 2 {
+    let pairs = (n_proposals as u64 + 1) * (n_reviewers as u64 + 1);
+    if demand > u64::from(u32::MAX) / 4 || pairs > u64::from(u32::MAX) / 8 {
         return Err(AssignError::TooLarge);
     }
     Ok(())

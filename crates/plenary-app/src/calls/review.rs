@@ -119,6 +119,9 @@ pub struct AssignmentRun {
     /// Assignments of before the run that the run changed.
     pub changed: usize,
     pub method: String,
+    /// False only when the integer programme was too large and a repaired flow solution
+    /// is used (the explanation gives the bound on the gap).
+    pub proven_optimal: bool,
     pub solve_ms: u64,
     /// Reviewer–proposal pairs with a conflict detected from the proposals.
     pub detected_conflicts: usize,
@@ -321,7 +324,7 @@ fn split_codes(text: &str) -> Vec<String> {
 }
 
 /// Scores as stored: `code=score` separated by commas.
-fn scores_text(scores: &[(String, u32)]) -> String {
+pub(crate) fn scores_text(scores: &[(String, u32)]) -> String {
     scores
         .iter()
         .map(|(code, score)| format!("{code}={score}"))
@@ -492,7 +495,7 @@ fn counts(review: &ReviewRow, conflicted: &BTreeSet<(i64, i64)>) -> bool {
 
 /// Brings the engagement records of the pool's members of the advisory body up to date
 /// (`reviews_assigned`, `reviews_done` for the cycle's year; other fields kept).
-async fn sync_engagement(
+pub(crate) async fn sync_engagement(
     tx: &mut Tx,
     cycle: &Cycle,
     pool: &[ReviewerRow],

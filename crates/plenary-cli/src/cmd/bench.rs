@@ -1,8 +1,10 @@
 //! `plenary bench NAME`: runs a benchmark from `plenary_app::bench` and prints its table;
-//! the last line summarises the result.
+//! the last line summarises the result (`bench assign --export DIR` also writes the flow
+//! networks for `bench/ortools-compare`, after the table and before the summary).
 
 use std::time::Duration;
 
+use anyhow::Context;
 use plenary_app::bench;
 
 use crate::cli::{BenchArgs, BenchName};
@@ -12,6 +14,7 @@ pub async fn run(args: &BenchArgs) -> Result<(), Failure> {
     match args.name {
         BenchName::Slate => slate(args),
         BenchName::Screen => screen(args).await,
+        BenchName::Assign => assign(args),
     }
 }
 
@@ -181,4 +184,143 @@ fn slate(args: &BenchArgs) -> Result<(), Failure> {
         }
     );
     Ok(())
+}
+
+fn assign(args: &BenchArgs) -> Result<(), Failure> {
+    println!(
+        "assign: 1000 proposals x 50 reviewers per scale, 3 reviews each, load cap 65, 2% conflicts (seed {}); plain best of {}, mix one run",
+        args.seed,
+        args.repetitions.max(1)
+    );
+    println!(
+        "{:>5} {:>9} {:>9} {:>10} {:>9} {:>10} {:>8} {:>6} | {:>9} {:>10} | {:>9} {:>10} {:>6} {:>6}",
+        "scale",
+        "proposals",
+        "reviewers",
+        "pairs",
+        "plain ms",
+        "objective",
+        "matches",
+        "check",
+        "groups ms",
+        "objective",
+        "+regions",
+        "objective",
+        "gap",
+        "check"
+    );
+    let rows = bench::assign(&args.scales, args.seed, args.repetitions, args.mix_up_to)?;
+    for row in &rows {
+        let pairs = row.proposals * row.reviewers - row.conflicts;
+        let (groups_ms, groups_objective) = match &row.groups {
+            Some(run) => (
+                format!("{:.1}", ms(run.solve_time)),
+                run.objective.to_string(),
+            ),
+            None => ("skipped".to_owned(), "-".to_owned()),
+        };
+        let (both_ms, both_objective, gap, both_check) = match &row.groups_and_regions {
+            Some(run) => (
+                format!("{:.1}", ms(run.solve_time)),
+                run.objective.to_string(),
+                if run.gap == 0 {
+                    "0".to_owned()
+                } else {
+                    format!("<={}", run.gap)
+                },
+                check_text(
+                    run.check_problems + row.groups.as_ref().map_or(0, |g| g.check_problems),
+                    run.mix_shortfalls,
+                ),
+            ),
+            None => (
+                "skipped".to_owned(),
+                "-".to_owned(),
+                "-".to_owned(),
+                "-".to_owned(),
+            ),
+        };
+        println!(
+            "{:>4}x {:>9} {:>9} {:>10} {:>9.1} {:>10} {:>8} {:>6} | {:>9} {:>10} | {:>9} {:>10} {:>6} {:>6}",
+            row.scale,
+            row.proposals,
+            row.reviewers,
+            pairs,
+            ms(row.plain.solve_time),
+            row.plain.objective,
+            row.plain.affinity_matches,
+            check_text(row.plain.check_problems, 0),
+            groups_ms,
+            groups_objective,
+            both_ms,
+            both_objective,
+            gap,
+            both_check,
+        );
+    }
+    if let Some(dir) = &args.export {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        let networks = args
+            .scales
+            .iter()
+            .flat_map(|&scale| [(scale, false), (scale, true)]);
+        for (scale, groups_mix) in networks {
+            let suffix = if groups_mix { "-groups" } else { "" };
+            let path = dir.join(format!("assign-{scale}x{suffix}.min"));
+            let file = std::fs::File::create(&path)
+                .with_context(|| format!("creating {}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let objective = bench::write_assign_network(scale, args.seed, groups_mix, &mut out)?;
+            std::io::Write::flush(&mut out)
+                .with_context(|| format!("writing {}", path.display()))?;
+            println!("exported {} (objective {objective})", path.display());
+        }
+    }
+    let base = rows.first().map_or(0.0, |r| ms(r.plain.solve_time));
+    let all_ok = rows.iter().all(|r| {
+        r.plain.gap == 0
+            && r.plain.check_problems == 0
+            && r.groups
+                .as_ref()
+                .is_none_or(|g| g.gap == 0 && g.check_problems == 0)
+            && r.groups_and_regions
+                .as_ref()
+                .is_none_or(|g| g.check_problems == 0)
+    });
+    let unproven: Vec<String> = rows
+        .iter()
+        .filter(|r| r.groups_and_regions.as_ref().is_some_and(|g| g.gap > 0))
+        .map(|r| format!("{}x", r.scale))
+        .collect();
+    println!(
+        "summary: {} proposals assigned in {base:.1} ms ({}); {}{}",
+        rows.first().map_or(0, |r| r.proposals),
+        if base < 200.0 {
+            "target < 200 ms met"
+        } else {
+            "target < 200 ms MISSED"
+        },
+        if all_ok {
+            "every flow solution optimal and checked"
+        } else {
+            "NOT every flow solution optimal and checked"
+        },
+        if unproven.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; groups+regions not proven optimal at {} (gap shown)",
+                unproven.join(", ")
+            )
+        }
+    );
+    Ok(())
+}
+
+fn check_text(problems: usize, shortfalls: usize) -> String {
+    match (problems, shortfalls) {
+        (0, 0) => "ok".to_owned(),
+        (0, s) => format!("{s} sf"),
+        (p, _) => format!("{p} bad"),
+    }
 }

@@ -250,6 +250,61 @@ fn config_check_reports_each_part() {
 }
 
 #[test]
+fn bench_assign_prints_a_table_and_exports_the_networks() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("networks");
+    let out = plenary(
+        dir.path(),
+        &[
+            "bench",
+            "assign",
+            "--repetitions",
+            "1",
+            "--scales",
+            "1",
+            "--export",
+            export.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    let row: Vec<&str> = lines[2].split_whitespace().collect();
+    assert_eq!(&row[..4], ["1x", "1000", "50", "48940"], "{}", lines[2]);
+    assert_eq!(row[7], "ok", "{}", lines[2]);
+    assert!(lines[2].ends_with(" 0     ok"), "{}", lines[2]);
+    assert!(
+        lines[3].starts_with("exported ") && lines[3].ends_with("assign-1x.min (objective 16218)"),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[5].starts_with("summary: 1000 proposals assigned in "),
+        "{}",
+        lines[5]
+    );
+    assert!(
+        lines[5].ends_with("every flow solution optimal and checked"),
+        "{}",
+        lines[5]
+    );
+    let network = std::fs::read_to_string(export.join("assign-1x-groups.min")).unwrap();
+    let header: Vec<&str> = network.lines().take(6).collect();
+    assert_eq!(
+        &header[1..],
+        [
+            "c model stakeholder-groups-as-a-flow",
+            "c objective 16218",
+            "p min 6052 60240",
+            "n 1 3000",
+            "n 2 -3000"
+        ]
+    );
+    assert_eq!(network.lines().count(), 6 + 60240);
+}
+
+#[test]
 fn bench_slate_prints_a_table_ending_in_a_summary() {
     let dir = tempfile::tempdir().unwrap();
     let out = plenary(dir.path(), &["bench", "slate", "--repetitions", "1"]);

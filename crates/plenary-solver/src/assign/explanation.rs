@@ -33,9 +33,7 @@ pub(crate) fn explain(prepared: &Prepared<'_>, solution: Solution) -> Assignment
     let mix_shortfalls: Vec<MixShortfall> = per_proposal
         .iter()
         .enumerate()
-        .filter_map(|(p, reviewers)| {
-            shortfall(prepared, p, reviewers, &loads, solution.proven_optimal)
-        })
+        .filter_map(|(p, reviewers)| shortfall(prepared, p, reviewers, &loads, solution.gap == 0))
         .collect();
 
     let mut lines = Vec::new();
@@ -46,10 +44,10 @@ pub(crate) fn explain(prepared: &Prepared<'_>, solution: Solution) -> Assignment
         prepared.k,
         prepared.n_proposals(),
         solution.method,
-        if solution.proven_optimal {
-            ", optimal"
+        if solution.gap == 0 {
+            ", optimal".to_owned()
         } else {
-            ", not proven optimal"
+            format!(", within {} of the optimum", solution.gap)
         }
     ));
     if !pairs.is_empty() {
@@ -132,7 +130,8 @@ pub(crate) fn explain(prepared: &Prepared<'_>, solution: Solution) -> Assignment
         loads,
         mix_shortfalls,
         method: solution.method,
-        proven_optimal: solution.proven_optimal,
+        proven_optimal: solution.gap == 0,
+        gap: solution.gap,
         explanation: lines,
     }
 }

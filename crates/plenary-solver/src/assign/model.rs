@@ -63,7 +63,7 @@ pub struct FlowArc {
 /// kept and no mix shortfall remains.
 pub fn assignment_network(problem: &AssignProblem) -> Result<FlowNetwork, AssignError> {
     super::validate(problem)?;
-    let prepared = Prepared::new(problem);
+    let prepared = Prepared::new(problem)?;
     let dimension = prepared.flow_dimension();
     let (graph, _) = build(&prepared, dimension);
     let arcs = (0..graph.n_pairs())
@@ -95,7 +95,7 @@ pub fn assignment_network(problem: &AssignProblem) -> Result<FlowNetwork, Assign
 /// So reviewers who can take fewer proposals are not counted on for more.
 pub fn load_targets(problem: &AssignProblem) -> Result<Vec<u32>, AssignError> {
     super::validate(problem)?;
-    Ok(Prepared::new(problem).targets)
+    Ok(Prepared::new(problem)?.targets)
 }
 
 pub(crate) const SOURCE: usize = 0;
@@ -152,7 +152,8 @@ pub(crate) struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    pub(crate) fn new(problem: &'a AssignProblem) -> Prepared<'a> {
+    /// Errors (`TooLarge`) only when the big-M weights would not fit in 64 bits.
+    pub(crate) fn new(problem: &'a AssignProblem) -> Result<Prepared<'a>, AssignError> {
         let n_proposals = problem.proposals.len();
         let mut group_ids = Interner::default();
         let proposal_group = problem
@@ -238,8 +239,8 @@ impl<'a> Prepared<'a> {
         };
         prepared.count_eligibility();
         prepared.targets = prepared.even_targets();
-        prepared.set_weights();
-        prepared
+        prepared.set_weights()?;
+        Ok(prepared)
     }
 
     pub(crate) fn n_proposals(&self) -> usize {
@@ -514,8 +515,10 @@ impl<'a> Prepared<'a> {
     }
 
     /// `W_keep = S + 1` and `W_mix = W_keep × k|P| + S + 1` (see the module documentation of
-    /// `assign`), computed wide and clamped; `validate` keeps realistic sizes far below.
-    fn set_weights(&mut self) {
+    /// `assign`), computed wide; the largest possible weighted objective (every unit of
+    /// shortfall, every pair new) must stay far inside i64, so sums and potentials cannot
+    /// overflow.
+    fn set_weights(&mut self) -> Result<(), AssignError> {
         let demand = i128::from(self.k) * self.n_proposals() as i128;
         let mut bound = demand * i128::from(BASE_COST);
         for r in 0..self.n_reviewers() {
@@ -529,9 +532,13 @@ impl<'a> Prepared<'a> {
         } else {
             0
         };
-        let clamp = |w: i128| i64::try_from(w).unwrap_or(i64::MAX / 8).min(i64::MAX / 8);
-        self.w_keep = clamp(w_keep);
-        self.w_mix = clamp(w_mix);
+        let largest = w_mix * (2 * demand + 1) + w_keep * demand + bound;
+        if largest > i128::from(i64::MAX / 64) {
+            return Err(AssignError::TooLarge);
+        }
+        self.w_keep = w_keep as i64;
+        self.w_mix = w_mix as i64;
+        Ok(())
     }
 }
 

@@ -8,5 +8,8 @@ mod assign_fixture;
 mod brute_force;
 mod fixture;
 mod infeasibility;
+mod select_brute_force;
+mod select_cases;
+mod select_fixture;
 mod slate_cases;
 mod synthetic;

@@ -482,3 +482,108 @@ async fn proposal_journey(driver: &WebDriver, base: &str) -> WebDriverResult<()>
     );
     Ok(())
 }
+
+// Review (issue 5): a reviewer declares a conflict, the proposal leaves their queue, they
+// score two others; the secretariat sees the progress and the synthesis.
+
+#[tokio::test]
+async fn a_reviewer_declares_a_conflict_scores_two_and_the_secretariat_sees_the_synthesis() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    crate::review::open_evaluation(&browser._test).await;
+    crate::review::three_reviewers(&browser._test).await;
+    let outcome = review_journey(&browser.driver, &browser.base).await;
+    browser.finish("review", outcome).await;
+}
+
+/// The proposal numbers in the reviewer's queue, in page order.
+async fn queue_items(driver: &WebDriver) -> WebDriverResult<Vec<String>> {
+    let mut numbers = Vec::new();
+    for item in driver.find_all(By::Css("[id^='item-']")).await? {
+        if let Some(id) = item.id().await? {
+            numbers.push(id.trim_start_matches("item-").to_owned());
+        }
+    }
+    Ok(numbers)
+}
+
+async fn review_journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
+    let cycle = format!("{base}/f/igf/cycles/2026");
+    sign_in(driver, base, crate::review::REVIEWER).await?;
+    driver.goto(format!("{cycle}/review")).await?;
+    let before = queue_items(driver).await?;
+    assert!(before.len() >= 3, "{before:?}");
+
+    // The first proposal is from the reviewer's employer: declared, it leaves the queue.
+    let conflicted = &before[0];
+    driver.goto(format!("{cycle}/review/{conflicted}")).await?;
+    driver.find(By::Id("anonymised")).await?;
+    click(
+        driver,
+        By::Css("#conflict-reason option[value='own_employer']"),
+    )
+    .await?;
+    driver
+        .find(By::Id("conflict-detail"))
+        .await?
+        .send_keys("My employer co-organises this session.")
+        .await?;
+    click(driver, By::Id("declare-conflict")).await?;
+    driver.query(By::Id("queue")).first().await?;
+    let after = queue_items(driver).await?;
+    assert!(!after.contains(conflicted), "{after:?}");
+    assert_eq!(after.len(), before.len() - 1);
+    let conflicts = driver.find(By::Id("conflicts")).await?.text().await?;
+    assert!(conflicts.contains(conflicted.as_str()), "{conflicts}");
+
+    // Two others are scored and submitted: a 4 everywhere and a 2 everywhere with a reason.
+    for (number, score) in [(&after[0], "4"), (&after[1], "2")] {
+        driver.goto(format!("{cycle}/review/{number}")).await?;
+        driver.find(By::Id("review-form")).await?;
+        for radio in driver
+            .find_all(By::Css(format!(
+                "#review-form input[type='radio'][value='{score}']"
+            )))
+            .await?
+        {
+            radio.click().await?;
+        }
+        if score == "2" {
+            let reason = driver
+                .query(By::Css("#reasons input[type='checkbox']"))
+                .first()
+                .await?;
+            reason.click().await?;
+        }
+        driver
+            .find(By::Id("comment"))
+            .await?
+            .send_keys("Scored in the browser test.")
+            .await?;
+        click(driver, By::Id("submit-review")).await?;
+        let state = driver.query(By::Id("review-state")).first().await?;
+        assert!(
+            state.text().await?.to_lowercase().contains("submitted"),
+            "{}",
+            state.text().await?
+        );
+    }
+    driver.goto(format!("{cycle}/review")).await?;
+    let progress = driver.find(By::Id("queue-progress-text")).await?.text().await?;
+    assert!(progress.contains('2'), "{progress}");
+
+    // The secretariat sees the reviewer's progress and the two scored proposals ranked.
+    sign_in(driver, base, crate::review::SECRETARIAT).await?;
+    driver.goto(format!("{cycle}/evaluation")).await?;
+    let pool = driver.find(By::Id("pool")).await?.text().await?;
+    assert!(pool.contains("Kwame Mensah"), "{pool}");
+    driver.find(By::Id("overall-progress")).await?;
+    driver.goto(format!("{cycle}/synthesis")).await?;
+    driver.find(By::Id("synthesis")).await?;
+    for number in [&after[0], &after[1]] {
+        driver.find(By::Id(format!("line-{number}"))).await?;
+    }
+    driver.find(By::Id("normalisation")).await?;
+    Ok(())
+}

@@ -227,6 +227,7 @@ pub(super) async fn run(
     run.objective = assignment.objective;
     run.affinity_matches = assignment.affinity_matches;
     run.method = assignment.method.to_owned();
+    run.proven_optimal = assignment.proven_optimal;
     run.explanation = assignment.explanation.clone();
     run.shortfalls = assignment
         .mix_shortfalls

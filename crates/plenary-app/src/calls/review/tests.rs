@@ -321,6 +321,7 @@ async fn the_demo_call_is_assigned_validly_stored_audited_and_a_rerun_changes_no
     );
     assert!(run.loads.iter().all(|(_, n)| *n <= 70));
     assert!(!run.method.is_empty());
+    assert!(run.proven_optimal);
 
     // Stored: three distinct reviewers per evaluated proposal, none conflicted.
     let pairs = active_pairs(app, DEMO_YEAR).await;
@@ -1355,4 +1356,41 @@ async fn the_anonymised_view_names_nobody_unless_the_setup_shows_identities() {
         Some("Ingrid Solberg (Lakeside Digital Rights Trust)")
     );
     assert_eq!(view.first_time, None);
+}
+
+#[tokio::test]
+async fn the_demo_evaluation_loads_a_pool_an_assignment_and_reviews_that_synthesise() {
+    let fx = demo().await;
+    let app = &fx.app;
+    let written = crate::demo::reviews::load_reviews(app, &Actor::System("demo"), DEMO_YEAR)
+        .await
+        .unwrap();
+    let secretariat = secretariat(app).await;
+    let pool = pool(app, &secretariat, "igf", DEMO_YEAR).await.unwrap();
+    // Every current MAG member now has an account, plus the demo reviewer.
+    assert!(pool.len() > 50, "{}", pool.len());
+    assert!(pool.iter().all(|r| !r.expertise.is_empty()));
+    let progress = progress(app, &secretariat, "igf", DEMO_YEAR).await.unwrap();
+    assert_eq!(progress.assigned, progress.proposals * 3);
+    assert!(written > 0 && written <= progress.assigned);
+    // Three late reviewers: some work undone or in draft, the rest submitted.
+    assert!(
+        progress.submitted < written,
+        "{} {written}",
+        progress.submitted
+    );
+    assert!(progress.submitted * 10 > written * 9);
+    let report = synthesis(app, &secretariat, "igf", DEMO_YEAR)
+        .await
+        .unwrap();
+    assert!(!report.reviewers.is_empty());
+    let lines: Vec<_> = report.groups.iter().flat_map(|g| &g.lines).collect();
+    assert_eq!(lines.len(), progress.proposals);
+    // Leniency differs between reviewers, so normalisation moves some proposals.
+    assert!(lines.iter().any(|l| l.rank_raw != l.rank_z));
+    // A second load changes nothing.
+    let again = crate::demo::reviews::load_reviews(app, &Actor::System("demo"), DEMO_YEAR)
+        .await
+        .unwrap();
+    assert_eq!(again, 0);
 }
