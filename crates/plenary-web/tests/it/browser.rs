@@ -570,10 +570,16 @@ async fn review_journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
         );
     }
     driver.goto(format!("{cycle}/review")).await?;
-    let progress = driver.find(By::Id("queue-progress-text")).await?.text().await?;
+    let progress = driver
+        .find(By::Id("queue-progress-text"))
+        .await?
+        .text()
+        .await?;
     assert!(progress.contains('2'), "{progress}");
 
     // The secretariat sees the reviewer's progress and the two scored proposals ranked.
+    click(driver, By::Id("sign-out")).await?;
+    driver.query(By::Id("email")).first().await.ok();
     sign_in(driver, base, crate::review::SECRETARIAT).await?;
     driver.goto(format!("{cycle}/evaluation")).await?;
     let pool = driver.find(By::Id("pool")).await?.text().await?;
