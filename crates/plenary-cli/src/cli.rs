@@ -86,6 +86,27 @@ pub enum Command {
     /// Record that the report of a past session is missing (or, with --filed, was filed): the
     /// `prior_reports` screening rule reads these flags.
     ReportFlag(ReportFlagArgs),
+    /// The reviewer pool of a cycle: add the current MAG members.
+    #[command(subcommand)]
+    Reviewers(ReviewersCommand),
+    /// Assign reviewers to a cycle's evaluated proposals and print the report (method,
+    /// objective, time, kept/changed, mix shortfalls, or why no assignment exists).
+    Assign(AssignArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewersCommand {
+    /// Add every current MAG member with an account who is not in the pool yet.
+    Seed(CycleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    /// Ignore the current assignments (default: keep as many as possible).
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 #[derive(Debug, Subcommand)]

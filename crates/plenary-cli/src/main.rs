@@ -80,5 +80,7 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         }
         Command::Screen(args) => cmd::screen::run(&global, &args).await,
         Command::ReportFlag(args) => cmd::screen::report_flag(&global, &args).await,
+        Command::Reviewers(command) => cmd::review::reviewers(&global, &command).await,
+        Command::Assign(args) => cmd::review::assign(&global, &args).await,
     }
 }

@@ -15,6 +15,7 @@ use axum::Router;
 use plenary_app::App;
 
 pub use api::openapi_json;
+pub use api::review::synthesis_json_pretty;
 pub use error::WebError;
 
 /// Settings of the web layer.

@@ -15,7 +15,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::pages::{
     account, audit, auth, bodies, constitution, cycles, forums, hosts, nominations, people,
-    proposals, seats, slates,
+    proposals, review, seats, slates,
 };
 use crate::{AppState, api, pages, visit};
 
@@ -60,7 +60,8 @@ const fn spec(
 }
 
 use Permission::{
-    ForumMember, ManageBodies, ManageCalls, ManageForum, ManagePeople, Public, SignedIn, ViewAudit,
+    ForumMember, ManageBodies, ManageCalls, ManageForum, ManagePeople, Public, Review, SignedIn,
+    ViewAudit, ViewSynthesis,
 };
 use Surface::{Api, Infra, Page};
 
@@ -840,6 +841,210 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             post(api::proposals::run_screening),
+        ),
+        // Review (issue 5). The route × role test sets up a pool in which the three reviewing
+        // roles are all assigned proposals 5, 6 and 7: the reviewer routes come first and the
+        // conflict declarations (6 on pages, 7 in the API) last among them, so no later
+        // request meets a conflict an earlier one declared.
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/review",
+                "/f/igf/cycles/2026/review",
+                Review,
+                Page,
+            ),
+            get(review::queue),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/review/{number}",
+                "/f/igf/cycles/2026/review/5",
+                Review,
+                Page,
+            ),
+            get(review::show),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/review/{number}",
+                "/f/igf/cycles/2026/review/5",
+                Review,
+                Page,
+            ),
+            post(review::save),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}/reviews",
+                "/api/v1/forums/igf/cycles/2026/reviews",
+                Review,
+                Api,
+            ),
+            get(api::review::get_queue),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}/reviews/{number}",
+                "/api/v1/forums/igf/cycles/2026/reviews/5",
+                Review,
+                Api,
+            ),
+            get(api::review::get_review),
+        ),
+        (
+            spec(
+                Method::PUT,
+                "/api/v1/forums/{slug}/cycles/{year}/reviews/{number}",
+                "/api/v1/forums/igf/cycles/2026/reviews/5",
+                Review,
+                Api,
+            ),
+            put(api::review::put_review),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/review/{number}/conflict",
+                "/f/igf/cycles/2026/review/6/conflict",
+                Review,
+                Page,
+            ),
+            post(review::declare_conflict),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/reviews/{number}/conflict",
+                "/api/v1/forums/igf/cycles/2026/reviews/7/conflict",
+                Review,
+                Api,
+            ),
+            post(api::review::declare_conflict),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/evaluation",
+                "/f/igf/cycles/2026/evaluation",
+                ManageCalls,
+                Page,
+            ),
+            get(review::dashboard),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/evaluation/pool",
+                "/f/igf/cycles/2026/evaluation/pool",
+                ManageCalls,
+                Page,
+            ),
+            post(review::seed_pool),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/evaluation/reviewers",
+                "/f/igf/cycles/2026/evaluation/reviewers",
+                ManageCalls,
+                Page,
+            ),
+            post(review::add_reviewer),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/evaluation/reviewers/{id}/withdraw",
+                "/f/igf/cycles/2026/evaluation/reviewers/999999/withdraw",
+                ManageCalls,
+                Page,
+            ),
+            post(review::withdraw_reviewer),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/evaluation/assign",
+                "/f/igf/cycles/2026/evaluation/assign",
+                ManageCalls,
+                Page,
+            ),
+            post(review::run_assignment),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}/evaluation/reviewers",
+                "/api/v1/forums/igf/cycles/2026/evaluation/reviewers",
+                ManageCalls,
+                Api,
+            ),
+            get(api::review::list_reviewers),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/evaluation/reviewers",
+                "/api/v1/forums/igf/cycles/2026/evaluation/reviewers",
+                ManageCalls,
+                Api,
+            ),
+            post(api::review::add_reviewer),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/evaluation/reviewers/{id}/withdraw",
+                "/api/v1/forums/igf/cycles/2026/evaluation/reviewers/999999/withdraw",
+                ManageCalls,
+                Api,
+            ),
+            post(api::review::withdraw_reviewer),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/api/v1/forums/{slug}/cycles/{year}/assignment",
+                "/api/v1/forums/igf/cycles/2026/assignment",
+                ManageCalls,
+                Api,
+            ),
+            post(api::review::run_assignment),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}/evaluation/progress",
+                "/api/v1/forums/igf/cycles/2026/evaluation/progress",
+                ManageCalls,
+                Api,
+            ),
+            get(api::review::get_progress),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/synthesis",
+                "/f/igf/cycles/2026/synthesis",
+                ViewSynthesis,
+                Page,
+            ),
+            get(review::synthesis),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/api/v1/forums/{slug}/cycles/{year}/synthesis",
+                "/api/v1/forums/igf/cycles/2026/synthesis",
+                ViewSynthesis,
+                Api,
+            ),
+            get(api::review::get_synthesis),
         ),
         (
             spec(Method::GET, "/readyz", "/readyz", Public, Infra),

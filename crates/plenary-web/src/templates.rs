@@ -62,6 +62,20 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "screening.html",
         include_str!("../templates/screening.html"),
     ),
+    // Review (issue 5).
+    (
+        "review_queue.html",
+        include_str!("../templates/review_queue.html"),
+    ),
+    ("review.html", include_str!("../templates/review.html")),
+    (
+        "evaluation.html",
+        include_str!("../templates/evaluation.html"),
+    ),
+    (
+        "synthesis.html",
+        include_str!("../templates/synthesis.html"),
+    ),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("forum.html", include_str!("../templates/forum.html")),

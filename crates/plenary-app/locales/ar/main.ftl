@@ -645,3 +645,164 @@ prop-cap-intro = جرى التحقق على { $count } من المقترحات �
 prop-cap-person = متحدث أو مدير نقاش
 prop-cap-sessions = الجلسات
 prop-cap-none = لا أحد يتجاوز الحد الأقصى.
+
+## Review: queue, score form, conflicts, evaluation dashboard, synthesis (issue 5)
+rv-queue-title = تقييماتك لعام { $year }
+rv-queue-link = قائمة التقييم الخاصة بك
+rv-queue-intro = المقترحات المسندة إليك. أسماء مقدّمي المقترحات مخفية: قيّم كل مقترح بحسب مضمونه.
+rv-queue-empty = لم يُسند إليك أي مقترح بعد.
+rv-due = موعد تسليم التقييمات
+rv-progress = التقدّم
+rv-submitted-of = المقدَّمة: { $from } من { $to }
+rv-closed = التقييم مغلق: لم يعد من الممكن حفظ التقييمات.
+rv-col-score = درجتك
+rv-state-todo = لم يُنجز
+rv-state-draft = مسودة
+rv-state-submitted = مقدَّم
+rv-conflicts-title = تضارب المصالح الخاص بك
+rv-conflicts-intro = لن تُسند إليك هذه المقترحات، ولا يمكنك فتحها.
+rv-conflict-reason = السبب
+rv-conflict-source = مسجَّل بوصفه
+rv-conflict-detail = التفاصيل
+rv-source-declared = مصرَّح به منك
+rv-source-detected = مكتشَف
+rv-reason-listed_as_speaker = اسمي مدرج بين المتحدثين
+rv-reason-own_employer = المقترح مقدَّم من جهة عملي
+rv-reason-affiliated_network = المقترح مقدَّم من شبكة أنتمي إليها
+rv-reason-other = سبب آخر
+rv-reason-same_organisation = المنظمة نفسها التي ينتمي إليها أحد المنظمين أو المتحدثين
+rv-reason-listed_in_proposal = اسمك مدرج في المقترح
+rv-reason-same_delegation = الوفد الحكومي نفسه
+rv-review-title = التقييم
+rv-anonymised = مُجهَّل لأغراض التقييم: أسماء مقدّمي المقترح والمتحدثين وعناوين بريدهم الإلكتروني ومنظماتهم مخفية.
+rv-flag-developing = من بلد نامٍ
+rv-flag-first-time = مقدِّم مقترح لأول مرة
+rv-yes = نعم
+rv-no = لا
+rv-people-anonymised = فئة أصحاب المصلحة والمنطقة والنوع الاجتماعي وطريقة المشاركة لكل شخص، دون الأسماء.
+rv-your-review = تقييمك
+rv-overall-score = الدرجة الإجمالية
+rv-score-overall = الدرجة الإجمالية ({ $from }–{ $to })
+rv-scores-criteria = درجة لكل معيار ({ $from }–{ $to })
+rv-scale-hint = { $from } أدنى درجة، و{ $to } أعلى درجة.
+rv-weight = الوزن { $count }
+rv-reasons = الأسباب المعيارية
+rv-reasons-required = مطلوب إذا منحت درجة { $max } أو أقل: اختر سببًا واحدًا على الأقل.
+rv-comment-and-merge = التعليق والدمج
+rv-comment = تعليق للفريق الاستشاري
+rv-merge-candidate = مرشَّح للدمج: يمكن دمج هذا المقترح مع مقترح آخر
+rv-merge-with = الدمج مع المقترحات ذات الأرقام
+rv-merge-with-hint = أرقام تفصل بينها فواصل، مثل 12, 40.
+rv-editable-until = يمكنك تعديل تقييمك، حتى بعد تقديمه، إلى أن يحين موعد التسليم.
+rv-conflict-title = التصريح بتضارب في المصالح
+rv-conflict-intro = إذا تعذّر عليك الحكم على هذا المقترح بنزاهة، فصرّح بذلك: يخرج المقترح من قائمتك ويُسند إلى مقيّم آخر.
+rv-conflict-declare = التصريح بالتضارب
+review-saved = حُفظ تقييمك كمسودة.
+review-submitted = قُدِّم تقييمك. لا يزال بإمكانك تعديله إلى أن يحين موعد التسليم.
+conflict-declared = سُجِّل تضارب المصالح الخاص بك، وخرج المقترح من قائمتك.
+rv-eval-title = تقييم مقترحات عام { $year }
+rv-setup = الإعداد
+rv-reviews-per-proposal = عدد التقييمات لكل مقترح
+rv-load-cap = الحد الأقصى للعبء لكل مقيّم
+rv-load-target = الهدف { $count }
+rv-mix = تنوّع المقيّمين
+rv-mix-value = { $from } فئات على الأقل من أصحاب المصلحة و{ $to } مناطق لكل مقترح، حيثما سمحت مجموعة المقيّمين
+rv-scale = السلّم
+rv-groups = مجموعات التقييم
+rv-proposals-complete = المقترحات المقيَّمة بالكامل: { $from } من { $to }
+rv-last-run = آخر إسناد: { $when }
+rv-no-run = لم يُسند المقيّمون بعد.
+rv-run-title = تقرير الإسناد
+rv-run-infeasible = لا يوجد إسناد يستوفي القواعد، لذا لم يُغيَّر شيء. مواضع النقص:
+rv-run-method = الطريقة
+rv-run-objective = دالة الهدف (القيمة المثلى)
+rv-run-time = زمن الحل
+rv-run-proposals = المقترحات
+rv-run-reviewers = المقيّمون
+rv-run-reviews = التقييمات المسندة
+rv-run-affinity = تقييمات توافق مجموعات المقيّم أو خبرته
+rv-run-kept = الإسنادات المحتفَظ بها / المغيَّرة
+rv-run-kept-value = { $from } محتفَظ بها، { $to } مغيَّرة
+rv-run-conflicts = حالات التضارب المكتشفة
+rv-run-shortfalls = مقترحات دون التنوع المطلوب
+rv-run-no-shortfalls = لكل مقترح التنوع المطلوب من فئات أصحاب المصلحة والمناطق.
+rv-run-loads = عبء كل مقيّم
+rv-run-more = { $count ->
+    [zero] … ولا شيء غيرها
+    [one] … وسطر آخر مماثل
+    [two] … وسطران آخران مماثلان
+    [few] … و{ $count } أسطر أخرى مماثلة
+   *[other] … و{ $count } سطرًا آخر مماثلًا
+}
+rv-run-all-lines = جميع أسطر الشرح
+rv-assign-title = إسناد المقيّمين
+rv-assign-intro = يمنح كل مقترح خاضع للتقييم مقيّميه: ضمن حدود العبء، ولا يُسند أبدًا إلى مقيّم لديه تضارب، بحسب مجموعات التقييم والخبرة، مع المزج بين فئات أصحاب المصلحة والمناطق. يُحتفَظ بالإسنادات الحالية قدر الإمكان.
+rv-assign-fresh = البدء من جديد (تجاهل الإسنادات الحالية)
+rv-assign-run = تشغيل الإسناد
+rv-pool-title = مجموعة المقيّمين
+rv-pool-seed = إضافة أعضاء الفريق الاستشاري
+rv-pool-seed-hint = يضيف كل عضو حالي في الفريق الاستشاري لديه حساب وليس في المجموعة بعد.
+rv-pool-seeded = { $count ->
+    [zero] لم يُضف أي عضو من الفريق الاستشاري إلى المجموعة.
+    [one] أُضيف عضو واحد من الفريق الاستشاري إلى المجموعة.
+    [two] أُضيف عضوان من الفريق الاستشاري إلى المجموعة.
+    [few] أُضيف { $count } أعضاء من الفريق الاستشاري إلى المجموعة.
+   *[other] أُضيف { $count } عضوًا من الفريق الاستشاري إلى المجموعة.
+}
+rv-pool-empty = مجموعة المقيّمين فارغة: أضف أعضاء الفريق الاستشاري أو مقيّمًا بعنوان بريده الإلكتروني.
+rv-col-groups = مجموعات التقييم
+rv-col-expertise = الخبرة
+rv-col-cap = الحد الأقصى للعبء
+rv-col-load = المسندة
+rv-col-conflicts = حالات التضارب
+rv-drafts = { $count ->
+    [zero] لا مسودات
+    [one] مسودة واحدة
+    [two] مسودتان
+    [few] { $count } مسودات
+   *[other] { $count } مسودة
+}
+rv-withdrawn = منسحب
+rv-withdraw = سحب
+rv-withdraw-reason = سبب السحب
+rv-reviewer-withdrawn = سُحب المقيّم وأُعيد إسناد مقترحاته غير المنجزة.
+rv-add-title = إضافة مقيّم
+rv-add = إضافة إلى المجموعة
+rv-add-groups-hint = إذا لم يُختر شيء: أي مجموعة.
+rv-add-expertise-hint = مجالات القضايا التي يعرفها المقيّم أكثر من غيرها: تُفضَّل عند الإسناد.
+reviewer-added = أُضيف المقيّم إلى المجموعة.
+rv-synthesis-title = خلاصة تقييم عام { $year }
+rv-synthesis-print = لحفظ هذا التقرير بصيغة PDF، اطبعه من متصفحك: تُحذف عناصر التنقل والنماذج.
+rv-synthesis-summary = التقييمات المقدَّمة: { $from } · المقترحات: { $to }.
+rv-synthesis-generated = أُعدّ في { $when }.
+rv-synthesis-how = كيفية قراءة الجداول
+rv-synthesis-how-mean = المتوسط والتشتت (الانحراف المعياري) والعدد محسوبة على الدرجات الإجمالية الخام للتقييمات المقدَّمة.
+rv-synthesis-how-z = المعيارية: تُحوَّل درجات كل مقيّم إلى درجات معيارية (z) قياسًا إلى متوسطه وتشتته، كي يتساوى وزن المقيّمين المتساهلين والمتشددين، ثم تُعاد إلى السلّم.
+rv-synthesis-how-robust = المتينة: الطريقة نفسها باستخدام وسيط كل مقيّم والانحراف المطلق الوسيط، وهي أقل تأثرًا ببضع درجات متطرفة.
+rv-synthesis-how-rank = تُرتَّب المقترحات بحسب الدرجة المعيارية، ويظهر الترتيب الخام بجانبها مع سهم حيث غيّرت المعايرة موقع المقترح.
+rv-col-rank = الترتيب
+rv-col-count = التقييمات
+rv-col-mean = المتوسط
+rv-col-spread = التشتت
+rv-col-z = المعيارية
+rv-col-robust = المتينة
+rv-col-rank-raw = الترتيب الخام
+rv-col-flags = المؤشرات
+rv-moved-up = أعلى بعد المعايرة
+rv-moved-down = أدنى بعد المعايرة
+rv-badge-developing = بلد نامٍ
+rv-badge-first-time = لأول مرة
+rv-badge-merge = دمج ×{ $count }
+rv-synthesis-group-empty = لا توجد تقييمات مقدَّمة في هذه المجموعة بعد.
+rv-merges-title = اقتراحات الدمج
+rv-merges-intro = أزواج من المقترحات تتشابه عناوينها وأوصافها وأسئلة السياسات فيها تشابهًا كبيرًا، مع المصطلحات المشتركة وعدد المقيّمين الذين أشاروا إليها.
+rv-merges-none = لا يوجد زوج من المقترحات متشابه بما يكفي لاقتراح دمجه.
+rv-col-pair = المقترحات
+rv-col-similarity = التشابه
+rv-col-shared = المصطلحات المشتركة
+rv-col-flagged = أشار إليها مقيّمون
+rv-norm-title = سلالم المقيّمين
+rv-norm-intro = طريقة تقييم كل مقيّم: أساس المعايرة. تظهر للأمانة فقط.
+rv-col-sd = الانحراف المعياري
+rv-col-median = الوسيط
+rv-col-mad = الانحراف المطلق الوسيط

@@ -11,6 +11,7 @@ pub mod import;
 pub mod issues;
 pub mod migrate;
 pub mod nominations;
+pub mod review;
 pub mod screen;
 pub mod seats;
 pub mod serve;

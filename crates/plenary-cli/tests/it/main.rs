@@ -13,6 +13,7 @@ mod cycle;
 mod nominations;
 mod proposals;
 mod replicas;
+mod review;
 mod seats;
 mod slate;
 

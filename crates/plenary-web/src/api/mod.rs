@@ -31,6 +31,8 @@ pub(crate) mod cycles;
 
 // Session proposals and screening (issue 4).
 pub(crate) mod proposals;
+// Review: queue, reviews, conflicts, assignment, progress, synthesis (issue 5).
+pub(crate) mod review;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -74,6 +76,7 @@ impl utoipa::Modify for BearerAuth {
 pub fn openapi_json() -> String {
     let mut doc = ApiDoc::openapi();
     doc.merge(proposals::ProposalsDoc::openapi());
+    doc.merge(review::ReviewDoc::openapi());
     doc.to_pretty_json().unwrap_or_else(|_| "{}".into())
 }
 

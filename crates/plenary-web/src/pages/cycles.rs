@@ -133,6 +133,7 @@ pub(crate) async fn show(
             types => types, rules => rules, speaker_cap => s.speaker_cap,
             publish_received => s.publish_received, can_manage => view.can_manage,
             issues_open => d.issues_open_at(state.app.now()),
+            review_links => crate::pages::review::cycle_links(&view),
         },
     ))
 }

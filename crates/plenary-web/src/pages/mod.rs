@@ -12,6 +12,7 @@ pub(crate) mod hosts;
 pub(crate) mod nominations;
 pub(crate) mod people;
 pub(crate) mod proposals;
+pub(crate) mod review;
 pub(crate) mod seats;
 pub(crate) mod slates;
 
@@ -56,6 +57,11 @@ const NOTICES: &[&str] = &[
     "proposal-submitted",
     "proposal-withdrawn",
     "proposal-screening-overridden",
+    // Review (issue 5).
+    "review-saved",
+    "review-submitted",
+    "conflict-declared",
+    "reviewer-added",
 ];
 
 /// The context every template gets, merged with the page's own.

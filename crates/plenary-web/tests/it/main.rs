@@ -19,6 +19,7 @@ mod nominations;
 mod openapi;
 mod pages;
 mod proposals;
+mod review;
 mod routes;
 mod seats;
 mod slates;

@@ -107,6 +107,19 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/f/{slug}/cycles/{year}/proposals/{id}/override" => {
             vec![("status", "pass"), ("reason", "route test")]
         }
+        // Review (issue 5).
+        "/f/{slug}/cycles/{year}/review/{number}" => {
+            vec![("score_topic", "4"), ("action", "draft")]
+        }
+        "/f/{slug}/cycles/{year}/review/{number}/conflict" => {
+            vec![("reason", "other"), ("detail", "route test")]
+        }
+        "/f/{slug}/cycles/{year}/evaluation/reviewers" => {
+            vec![("email", "participant@igf.example.org")]
+        }
+        "/f/{slug}/cycles/{year}/evaluation/reviewers/{id}/withdraw" => {
+            vec![("reason", "route test")]
+        }
         _ => vec![],
     }
 }
@@ -145,6 +158,18 @@ fn api_body(path: &str) -> &'static str {
             r#"{"status": "pass", "reason": "route test"}"#
         }
         "/api/v1/forums/{slug}/cycles/{year}/screening" => r#"{"notify": false}"#,
+        // Review (issue 5).
+        "/api/v1/forums/{slug}/cycles/{year}/reviews/{number}" => r#"{"scores": {"topic": 4}}"#,
+        "/api/v1/forums/{slug}/cycles/{year}/reviews/{number}/conflict" => {
+            r#"{"reason": "other", "detail": "route test"}"#
+        }
+        "/api/v1/forums/{slug}/cycles/{year}/evaluation/reviewers" => {
+            r#"{"email": "participant@igf.example.org"}"#
+        }
+        "/api/v1/forums/{slug}/cycles/{year}/evaluation/reviewers/{id}/withdraw" => {
+            r#"{"reason": "route test"}"#
+        }
+        "/api/v1/forums/{slug}/cycles/{year}/assignment" => r#"{"fresh": false}"#,
         _ => r#"{"email": "participant@igf.example.org", "role": "reviewer"}"#,
     }
 }
@@ -152,6 +177,19 @@ fn api_body(path: &str) -> &'static str {
 #[tokio::test]
 async fn every_route_answers_every_role_as_the_table_says() {
     let test = TestApp::new().await;
+    // The review routes need a pool in which every reviewing role holds the sample
+    // proposals (5 and 6, 7 for the conflict declarations).
+    crate::review::three_reviewers(&test).await;
+    for email in [
+        crate::review::REVIEWER,
+        crate::review::CHAIR,
+        crate::review::MAG_MEMBER,
+    ] {
+        let queue = crate::review::queue_numbers(&test, email).await;
+        for number in [5, 6, 7] {
+            assert!(queue.contains(&number), "{email} lacks {number}: {queue:?}");
+        }
+    }
     let mut tokens = std::collections::HashMap::new();
     for who in WHO {
         if let Some(email) = email(who) {
