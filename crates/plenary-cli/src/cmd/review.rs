@@ -96,7 +96,15 @@ pub fn run_report(run: &AssignmentRun) -> String {
         return out;
     }
     out.push_str(&format!("method             {}\n", run.method));
-    out.push_str(&format!("objective          {} (optimal)\n", run.objective));
+    out.push_str(&format!(
+        "objective          {} ({})\n",
+        run.objective,
+        if run.proven_optimal {
+            "optimal"
+        } else {
+            "best found; see the bound below"
+        }
+    ));
     out.push_str(&format!("solve time         {} ms\n", run.solve_ms));
     out.push_str(&format!(
         "affinity matches   {} of {} reviews\n",
@@ -147,6 +155,7 @@ mod tests {
             kept: 5,
             changed: 1,
             method: "min-cost flow".into(),
+            proven_optimal: true,
             solve_ms: 3,
             detected_conflicts: 1,
             shortfalls: vec![

@@ -1,17 +1,31 @@
-//! `plenary reviewers seed` and `plenary assign` on the demo: in 2026 the seeded pool (the
-//! one MAG member with an account) cannot give 395 proposals three reviewers each, which is
-//! explained (exit 1, nothing stored, the long list condensed); in 2027 (no proposal
-//! submitted yet) the run succeeds with its report; a missing cycle is named.
+//! `plenary reviewers seed` and `plenary assign` on the demo: the 2026 pool is already
+//! seeded and assigned by the demo loader, so seeding adds nobody and assigning again keeps
+//! every pair; in 2027 (no proposal submitted yet) the MAG is seeded and the run has nothing
+//! to assign; a missing cycle is named.
 
 use crate::{plenary, stderr, stdout};
+
+/// The two numbers of the report line `kept / changed     K / C`.
+fn kept_and_changed(text: &str) -> (usize, usize) {
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("kept / changed"))
+        .unwrap_or_else(|| panic!("{text}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect();
+    (numbers[0], numbers[1])
+}
 
 #[test]
 fn seeding_and_assigning_on_the_demo_cycles() {
     let dir = tempfile::tempdir().unwrap();
     let out = plenary(dir.path(), &["demo"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let cycle_2026 = ["--forum", "igf", "--cycle", "2026"];
 
+    let cycle_2026 = ["--forum", "igf", "--cycle", "2026"];
     let out = plenary(
         dir.path(),
         &[&["reviewers", "seed"][..], &cycle_2026].concat(),
@@ -19,57 +33,45 @@ fn seeding_and_assigning_on_the_demo_cycles() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out).trim(),
-        "1 MAG member added to the reviewer pool of cycle 2026"
+        "0 MAG members added to the reviewer pool of cycle 2026"
     );
-    let out = plenary(
-        dir.path(),
-        &[&["reviewers", "seed"][..], &cycle_2026].concat(),
-    );
-    assert_eq!(
-        stdout(&out).trim(),
-        "0 MAG members added to the reviewer pool of cycle 2026",
-        "seeding again adds nobody"
-    );
-
     let out = plenary(dir.path(), &[&["assign"][..], &cycle_2026].concat());
-    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    let lines: Vec<&str> = text.lines().collect();
-    assert!(
-        lines[0].starts_with(
-            "No assignment of cycle 2026 meets the rules (395 proposals, 1 reviewers)"
-        ),
-        "{text}"
-    );
-    assert!(lines[1].starts_with("  - #1 needs 3 reviewers but only 1 are eligible"));
+    assert!(text.starts_with("method             "), "{text}");
+    assert!(text.contains(" (optimal)\n"), "{text}");
+    let last = text.lines().last().unwrap();
+    assert!(last.contains(" reviews assigned in cycle 2026: "), "{last}");
+    let reviews: usize = last.split(' ').next().unwrap().parse().unwrap();
+    assert!(reviews > 0);
     assert_eq!(
-        lines.len(),
-        13,
-        "ten lines, the count of the others, the last: {text}"
-    );
-    assert_eq!(lines[11], "  … 385 more like these");
-    assert!(
-        stderr(&out).contains("nothing was stored"),
-        "{}",
-        stderr(&out)
+        kept_and_changed(&text),
+        (reviews, 0),
+        "running again keeps every pair: {text}"
     );
 
     let cycle_2027 = ["--forum", "igf", "--cycle", "2027"];
-    plenary(
+    let out = plenary(
         dir.path(),
         &[&["reviewers", "seed"][..], &cycle_2027].concat(),
     );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.trim()
+            .ends_with("MAG members added to the reviewer pool of cycle 2027"),
+        "{text}"
+    );
+    assert_ne!(text.split(' ').next(), Some("0"), "{text}");
     let out = plenary(dir.path(), &[&["assign"][..], &cycle_2027].concat());
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.starts_with("method             min-cost flow\n"),
+        text.lines()
+            .last()
+            .unwrap()
+            .starts_with("0 reviews assigned in cycle 2027: 0 proposals, "),
         "{text}"
-    );
-    assert!(text.contains("objective          0 (optimal)\n"), "{text}");
-    assert_eq!(
-        text.lines().last(),
-        Some("0 reviews assigned in cycle 2027: 0 proposals, 1 reviewers")
     );
 
     let out = plenary(dir.path(), &["assign", "--forum", "igf", "--cycle", "2031"]);

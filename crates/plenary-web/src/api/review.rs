@@ -654,6 +654,9 @@ pub(crate) struct AssignmentRunJson {
     reviews: usize,
     /// `min-cost flow` or `integer programme`.
     method: String,
+    /// False only when the integer programme was too large and a repaired flow solution is
+    /// used (`explanation` gives the bound on the gap).
+    proven_optimal: bool,
     objective: i64,
     affinity_matches: usize,
     /// Assignments kept from before, and changed.
@@ -681,6 +684,7 @@ fn run_json(run: AssignmentRun) -> AssignmentRunJson {
         reviewers: run.reviewers,
         reviews: run.reviews,
         method: run.method,
+        proven_optimal: run.proven_optimal,
         objective: run.objective,
         affinity_matches: run.affinity_matches,
         kept: run.kept,

@@ -621,6 +621,7 @@ pub(crate) fn run_value(run: &AssignmentRun) -> Value {
         cycle => run.cycle_year, proposals => run.proposals, reviewers => run.reviewers,
         reviews => run.reviews, objective => run.objective, affinity_matches => run.affinity_matches,
         kept => run.kept, changed => run.changed, method => run.method.clone(), solve_ms => run.solve_ms,
+        proven_optimal => run.proven_optimal,
         detected_conflicts => run.detected_conflicts, shortfalls => run.shortfalls.clone(),
         infeasible => run.infeasible.clone(), infeasible_head => head, infeasible_more => more,
         infeasible_last => last, loads => loads, explanation => run.explanation.clone(),

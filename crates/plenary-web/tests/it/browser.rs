@@ -570,7 +570,11 @@ async fn review_journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
         );
     }
     driver.goto(format!("{cycle}/review")).await?;
-    let progress = driver.find(By::Id("queue-progress-text")).await?.text().await?;
+    let progress = driver
+        .find(By::Id("queue-progress-text"))
+        .await?
+        .text()
+        .await?;
     assert!(progress.contains('2'), "{progress}");
 
     // The secretariat sees the reviewer's progress and the two scored proposals ranked.

@@ -97,7 +97,7 @@ pub async fn queue_numbers(test: &TestApp, email: &str) -> Vec<u32> {
 
 /// Moves the clock to the day before reviews are due, so reviews may be saved (the test
 /// clock starts after the demo's 2026 evaluation). Call before signing in.
-async fn open_evaluation(test: &TestApp) {
+pub async fn open_evaluation(test: &TestApp) {
     let view = plenary_app::calls::cycles::cycle(&test.app, &Viewer::anonymous(), "igf", YEAR)
         .await
         .unwrap();
