@@ -1004,10 +1004,10 @@ pub async fn decide(
     input: DecisionInput,
 ) -> Result<BoardLine, ActionError> {
     let now = app.now();
-    let (decision, condition, rationale) = check_decision(&input)?;
     let mut tx = app.db().begin().await?;
     let (forum, principal) =
         scope(&mut tx, viewer, forum_slug, Permission::DecideSelection).await?;
+    let (decision, condition, rationale) = check_decision(&input)?;
     let facts = load(&mut tx, forum, year).await?;
     let line = evaluated_line(&facts, number)?;
     let id = facts.ids[&number];
