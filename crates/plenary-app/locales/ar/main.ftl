@@ -812,7 +812,7 @@ rv-col-mad = الانحراف المطلق الوسيط
 ## Selection board (issue 5)
 sel-title = اختيار مقترحات عام { $year }
 sel-link = لوحة الاختيار
-sel-summary = { $count } مقترحاً مُقيَّماً؛ { $from } بقرار، { $to } نهائي.
+sel-summary = { $fill } مقترحاً مُقيَّماً؛ { $from } بقرار، { $to } نهائي.
 sel-notified = مقدمو المقترحات الذين أُبلغوا: { $count }.
 sel-final-rule = لا تصبح القرارات نهائية إلا عندما يسجلها الرئيس؛ ويُبلَّغ مقدمو المقترحات حينئذ بالنتيجة وأسبابها.
 sel-balance-title = توازن المقترحات المقبولة ({ $count } مقبولاً)
@@ -829,7 +829,7 @@ sel-col-decision = القرار
 sel-propose-title = اقتراح اختيار
 sel-propose-intro = يملأ المُحسِّن أماكن كل نوع من الجلسات حسب الدرجة المعيارية مع مراعاة أهداف التوازن، ويحافظ على قرارات الرئيس النهائية. ولا يسجل أي قرار.
 sel-propose-button = اقتراح اختيار
-sel-proposal-title = الاقتراح { $run }: { $count } مقبولاً
+sel-proposal-title = الاقتراح { $run }: { $max } مقبولاً
 sel-short = ينقص { $count }
 sel-borderline-title = القرارات الحدّية
 sel-apply-button = تسجيل هذا الاقتراح قرارات (غير نهائية)

@@ -796,7 +796,7 @@ rv-col-mad = MAD
 ## Selection board (issue 5)
 sel-title = Selection of the { $year } proposals
 sel-link = Selection board
-sel-summary = { $count } evaluated proposals; { $from } decided, { $to } final.
+sel-summary = { $fill } evaluated proposals; { $from } decided, { $to } final.
 sel-notified = Proposers notified: { $count }.
 sel-final-rule = Decisions are final only when the chair records them; proposers are told the outcome and the reasons once it is final.
 sel-balance-title = Balance of the accepted set ({ $count } accepted)
@@ -813,7 +813,7 @@ sel-col-decision = Decision
 sel-propose-title = Propose a selection
 sel-propose-intro = The optimiser fills the slots per session type by normalised score while keeping the balance targets (shares of the accepted); the chair's final decisions are kept. It records no decision.
 sel-propose-button = Propose a selection
-sel-proposal-title = Proposal { $run }: { $count } accepted
+sel-proposal-title = Proposal { $run }: { $max } accepted
 sel-short = short by { $count }
 sel-borderline-title = Borderline decisions
 sel-apply-button = Record this proposal as decisions (not final)

@@ -796,7 +796,7 @@ rv-col-mad = Desviación absoluta mediana
 ## Selection board (issue 5)
 sel-title = Selección de las propuestas de { $year }
 sel-link = Tablero de selección
-sel-summary = { $count } propuestas evaluadas; { $from } decididas, { $to } definitivas.
+sel-summary = { $fill } propuestas evaluadas; { $from } decididas, { $to } definitivas.
 sel-notified = Proponentes notificados: { $count }.
 sel-final-rule = Las decisiones solo son definitivas cuando la presidencia las registra; entonces se comunica a los proponentes el resultado y sus motivos.
 sel-balance-title = Equilibrio de las propuestas aceptadas ({ $count } aceptadas)
@@ -813,7 +813,7 @@ sel-col-decision = Decisión
 sel-propose-title = Proponer una selección
 sel-propose-intro = El optimizador llena las plazas de cada tipo de sesión según la puntuación normalizada respetando los objetivos de equilibrio; se mantienen las decisiones definitivas de la presidencia. No registra ninguna decisión.
 sel-propose-button = Proponer una selección
-sel-proposal-title = Propuesta { $run }: { $count } aceptadas
+sel-proposal-title = Propuesta { $run }: { $max } aceptadas
 sel-short = faltan { $count }
 sel-borderline-title = Decisiones límite
 sel-apply-button = Registrar esta propuesta como decisiones (no definitivas)

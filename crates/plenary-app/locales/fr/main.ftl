@@ -796,7 +796,7 @@ rv-col-mad = Écart absolu médian
 ## Selection board (issue 5)
 sel-title = Sélection des propositions { $year }
 sel-link = Tableau de sélection
-sel-summary = { $count } propositions évaluées ; { $from } décidées, { $to } définitives.
+sel-summary = { $fill } propositions évaluées ; { $from } décidées, { $to } définitives.
 sel-notified = Proposants informés : { $count }.
 sel-final-rule = Les décisions ne sont définitives que lorsque la présidence les enregistre ; les proposants reçoivent alors le résultat et ses motifs.
 sel-balance-title = Équilibre des propositions acceptées ({ $count } acceptées)
@@ -813,7 +813,7 @@ sel-col-decision = Décision
 sel-propose-title = Proposer une sélection
 sel-propose-intro = L'optimiseur remplit les créneaux de chaque type de session selon la note normalisée en respectant les cibles d'équilibre ; les décisions définitives de la présidence sont conservées. Aucune décision n'est enregistrée.
 sel-propose-button = Proposer une sélection
-sel-proposal-title = Proposition { $run } : { $count } acceptées
+sel-proposal-title = Proposition { $run } : { $max } acceptées
 sel-short = manque { $count }
 sel-borderline-title = Décisions limites
 sel-apply-button = Enregistrer cette proposition comme décisions (non définitives)

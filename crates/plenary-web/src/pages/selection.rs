@@ -334,3 +334,183 @@ pub(crate) async fn notify(
         .map(|_| ());
     after(&state, &visit, &slug, year, result, &action).await
 }
+
+#[cfg(test)]
+mod tests {
+    use plenary_app::calls::cycles::Cycle;
+    use plenary_app::calls::selection::{
+        BalanceSummary, BalanceTarget, BoardLine, BorderlineLine, DecisionView, Proposal, Share,
+    };
+    use plenary_domain::forums::{Forum, ForumKind, Slug};
+    use plenary_domain::permissions::{Principal, Role};
+    use plenary_domain::{AccountId, ForumId, Language, Timestamp};
+
+    use super::*;
+    use crate::templates::Templates;
+
+    const HTML: &str = "<script>alert('x')</script> & <b>bold</b>";
+
+    fn view(roles: &[Role]) -> CycleView {
+        let setup = plenary_app::calls::document::preset_setup("igf2023", 2027).unwrap();
+        CycleView {
+            forum: Forum {
+                id: ForumId(1),
+                slug: Slug::parse("igf").unwrap(),
+                name: "IGF".into(),
+                kind: ForumKind::Global,
+                country_iso2: None,
+                default_language: Language::En,
+                time_zone: "UTC".into(),
+            },
+            cycle: Cycle {
+                id: 1,
+                year: 2027,
+                setup,
+                document: String::new(),
+                updated_at: Timestamp::from_unix_seconds(0),
+            },
+            can_manage: true,
+            principal: Principal {
+                account: Some(AccountId(1)),
+                roles: roles.to_vec(),
+            },
+        }
+    }
+
+    fn share(value: &str) -> Share {
+        Share {
+            value: value.into(),
+            count: 1,
+            percent: 50.0,
+        }
+    }
+
+    fn board() -> Board {
+        let line = |number: u32, decision: Option<DecisionView>| BoardLine {
+            number,
+            title: HTML.into(),
+            session_type: "workshop".into(),
+            issue_area: "ai".into(),
+            group: HTML.into(),
+            count: 3,
+            mean: 3.5,
+            spread: 0.5,
+            z_mean: 3.7,
+            robust_mean: 3.6,
+            rank_raw: 2,
+            rank_z: 1,
+            merge_flags: 1,
+            developing_country: true,
+            first_time: true,
+            region: "african".into(),
+            stakeholder_group: HTML.into(),
+            gender: "woman".into(),
+            decision,
+        };
+        let usage = Usage {
+            code: "workshop".into(),
+            accepted: 1,
+            limit: Some(2),
+        };
+        Board {
+            cycle_year: 2027,
+            lines: vec![
+                line(
+                    12,
+                    Some(DecisionView {
+                        decision: "conditional".into(),
+                        condition: HTML.into(),
+                        rationale: HTML.into(),
+                        decided_by: "account:1".into(),
+                        decided_at: "2027-07-01 10:00 UTC".into(),
+                        is_final: true,
+                        notified: false,
+                        run: Some(1),
+                    }),
+                ),
+                line(13, None),
+            ],
+            balance: BalanceSummary {
+                accepted: 1,
+                by_region: vec![share("african")],
+                by_stakeholder_group: vec![share(HTML)],
+                by_gender: vec![share("woman")],
+                first_time: share("first_time"),
+                developing_country: share("developing_country"),
+                per_issue_area: vec![Usage {
+                    code: "ai".into(),
+                    accepted: 1,
+                    limit: None,
+                }],
+                per_session_type: vec![usage.clone()],
+            },
+            decided: 1,
+            finals: 1,
+            notified: 0,
+            reviews: 6,
+            last_proposal: Some(Proposal {
+                run: 1,
+                cycle_year: 2027,
+                settings: SelectionSettings::default(),
+                infeasible: Vec::new(),
+                accepted: 1,
+                decisions: Vec::new(),
+                per_session_type: vec![usage],
+                per_issue_area: Vec::new(),
+                targets: vec![BalanceTarget {
+                    label: "developing country ≥ 30 %".into(),
+                    wanted_percent: 30,
+                    achieved_percent: 100.0,
+                    matching: 1,
+                    target: 1,
+                    shortfall: 0,
+                }],
+                balance: None,
+                borderline: vec![BorderlineLine {
+                    number: 13,
+                    title: HTML.into(),
+                    session_type: "workshop".into(),
+                    score: 3.1,
+                    accepted: false,
+                    flip_change: Some(-0.2),
+                    binding: Vec::new(),
+                    reason: HTML.into(),
+                }],
+                lines: Vec::new(),
+                proven_optimal: true,
+                score_total: 3.7,
+            }),
+        }
+    }
+
+    #[test]
+    fn the_board_renders_in_every_language_with_forms_by_role() {
+        let templates = Templates::load();
+        for language in Language::ALL {
+            for (roles, decide, finalise, notify) in [
+                (vec![Role::Chair], true, true, false),
+                (vec![Role::Secretariat], true, false, true),
+                (vec![Role::BodyMember], false, false, false),
+            ] {
+                let page = board_context(&view(&roles), &board(), Some(HTML.into()));
+                let merged = context! { ..page, ..context! {
+                    lang => language.code(), dir => "ltr", csrf => "token",
+                    here => "/f/igf/cycles/2027/selection", languages => Vec::<Value>::new(),
+                }};
+                let html = templates
+                    .render("selection.html", merged)
+                    .unwrap_or_else(|e| panic!("{language:?}: {e:#}"));
+                assert!(!html.contains("<script>alert"), "{language:?}");
+                assert!(html.contains("&lt;script&gt;alert("), "{language:?}");
+                for raw in [">sel-", "\"sel-", " sel-", "(sel-"] {
+                    assert!(!html.contains(raw), "{language:?} shows {raw}: {html}");
+                }
+                assert_eq!(html.contains("id=\"propose-form\""), decide, "{roles:?}");
+                assert_eq!(html.contains("class=\"decide\""), decide, "{roles:?}");
+                assert_eq!(html.contains("id=\"finalise-form\""), finalise, "{roles:?}");
+                assert_eq!(html.contains("id=\"notify-form\""), notify, "{roles:?}");
+                assert!(html.contains("id=\"borderline-13\""));
+            }
+        }
+    }
+}
