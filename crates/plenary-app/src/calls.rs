@@ -11,3 +11,4 @@ pub mod issues;
 pub mod proposals;
 pub mod review;
 pub mod screening;
+pub mod selection;

@@ -92,6 +92,44 @@ pub enum Command {
     /// Assign reviewers to a cycle's evaluated proposals and print the report (method,
     /// objective, time, kept/changed, mix shortfalls, or why no assignment exists).
     Assign(AssignArgs),
+    /// Propose a selection of a cycle's reviewed proposals (slots per session type, caps per
+    /// issue area, balance targets) and print it with its balance and the explanations of
+    /// borderline decisions; with --apply, record it as non-final decisions.
+    Select(SelectArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SelectArgs {
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    /// Slots of a session type, `type=N` (repeatable or comma-separated; default: 40 % of
+    /// the evaluated proposals of each type).
+    #[arg(long, value_delimiter = ',')]
+    pub slots: Vec<String>,
+    /// At most N accepted of an issue area, `area=N` (repeatable or comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub cap: Vec<String>,
+    /// Share of developing-country proposers to aim for, in % (default 30).
+    #[arg(long)]
+    pub developing: Option<u32>,
+    /// Share of first-time proposers to aim for, in % (default 20).
+    #[arg(long)]
+    pub first_time: Option<u32>,
+    /// Share to aim for from each UN regional group, in % (default 10).
+    #[arg(long)]
+    pub region: Option<u32>,
+    /// Share to aim for from each stakeholder group, in % (default 10).
+    #[arg(long)]
+    pub stakeholder_group: Option<u32>,
+    /// Share of women first organisers to aim for, in % (default 40).
+    #[arg(long)]
+    pub women: Option<u32>,
+    /// Print the proposal as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Record the proposal as non-final decisions for proposals without a decision.
+    #[arg(long)]
+    pub apply: bool,
 }
 
 #[derive(Debug, Subcommand)]

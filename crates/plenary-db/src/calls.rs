@@ -5,7 +5,7 @@
 //! with the proposal deadline copied into `call_closes` so jobs can find it without parsing.
 //! Submodules: `issues` (the call for issues), `proposals` (proposals, people, screening,
 //! report flags), `reviews` (reviewer pools, conflicts, assignment runs, assignments,
-//! reviews).
+//! reviews), `selection` (selection decisions and optimiser runs).
 
 use plenary_domain::Timestamp;
 
@@ -14,6 +14,7 @@ use crate::{DbError, DbTime, Tx, on_tx};
 pub mod issues;
 pub mod proposals;
 pub mod reviews;
+pub mod selection;
 
 /// A cycle as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -64,10 +64,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_review.sql"),
         postgres: include_str!("../migrations/postgres/0008_review.sql"),
     },
+    Migration {
+        version: 9,
+        name: "selection",
+        sqlite: include_str!("../migrations/sqlite/0009_selection.sql"),
+        postgres: include_str!("../migrations/postgres/0009_selection.sql"),
+    },
 ];
 
 /// The newest schema version this binary knows.
-pub const LATEST_VERSION: i64 = 8;
+pub const LATEST_VERSION: i64 = 9;
 
 /// Where the database's schema stands relative to this binary.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -89,6 +89,10 @@ pub enum Permission {
     Review,
     /// Read the synthesis of the scores (rankings, normalised means, merge suggestions).
     ViewSynthesis,
+    /// Propose a selection with the optimiser and record selection decisions (not final).
+    DecideSelection,
+    /// Record the selection decisions as final: the chair only.
+    FinaliseSelection,
 }
 
 /// Who is asking, as far as authorisation needs to know: the account (if signed in)
@@ -150,6 +154,8 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         Permission::ViewSynthesis => {
             matches!(role, Role::Secretariat | Role::Chair | Role::BodyMember)
         }
+        Permission::DecideSelection => matches!(role, Role::Secretariat | Role::Chair),
+        Permission::FinaliseSelection => role == Role::Chair,
     }
 }
 

@@ -15,7 +15,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::pages::{
     account, audit, auth, bodies, constitution, cycles, forums, hosts, nominations, people,
-    proposals, review, seats, slates,
+    proposals, review, seats, selection, slates,
 };
 use crate::{AppState, api, pages, visit};
 
@@ -60,8 +60,8 @@ const fn spec(
 }
 
 use Permission::{
-    ForumMember, ManageBodies, ManageCalls, ManageForum, ManagePeople, Public, Review, SignedIn,
-    ViewAudit, ViewSynthesis,
+    DecideSelection, FinaliseSelection, ForumMember, ManageBodies, ManageCalls, ManageForum,
+    ManagePeople, Public, Review, SignedIn, ViewAudit, ViewSynthesis,
 };
 use Surface::{Api, Infra, Page};
 
@@ -1045,6 +1045,66 @@ fn routes() -> Vec<(RouteSpec, MethodRouter<AppState>)> {
                 Api,
             ),
             get(api::review::get_synthesis),
+        ),
+        (
+            spec(
+                Method::GET,
+                "/f/{slug}/cycles/{year}/selection",
+                "/f/igf/cycles/2026/selection",
+                ViewSynthesis,
+                Page,
+            ),
+            get(selection::board),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/selection/propose",
+                "/f/igf/cycles/2026/selection/propose",
+                DecideSelection,
+                Page,
+            ),
+            post(selection::propose),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/selection/apply",
+                "/f/igf/cycles/2026/selection/apply",
+                DecideSelection,
+                Page,
+            ),
+            post(selection::apply),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/selection/finalise",
+                "/f/igf/cycles/2026/selection/finalise",
+                FinaliseSelection,
+                Page,
+            ),
+            post(selection::finalise),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/selection/notify",
+                "/f/igf/cycles/2026/selection/notify",
+                ManageCalls,
+                Page,
+            ),
+            post(selection::notify),
+        ),
+        (
+            spec(
+                Method::POST,
+                "/f/{slug}/cycles/{year}/selection/{number}",
+                "/f/igf/cycles/2026/selection/999999",
+                DecideSelection,
+                Page,
+            ),
+            post(selection::decide),
         ),
         (
             spec(Method::GET, "/readyz", "/readyz", Public, Infra),

@@ -76,6 +76,10 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "synthesis.html",
         include_str!("../templates/synthesis.html"),
     ),
+    (
+        "selection.html",
+        include_str!("../templates/selection.html"),
+    ),
     ("layout.html", include_str!("../templates/layout.html")),
     ("home.html", include_str!("../templates/home.html")),
     ("forum.html", include_str!("../templates/forum.html")),

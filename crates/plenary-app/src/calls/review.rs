@@ -49,6 +49,7 @@ use plenary_domain::{FieldError, ForumId, Timestamp};
 use serde::Serialize;
 use serde_json::json;
 
+pub(crate) use synthesis::synthesis_in;
 pub use synthesis::{
     GroupRanking, MergeLine, ReviewerNorm, SynthesisLine, SynthesisReport, synthesis,
 };

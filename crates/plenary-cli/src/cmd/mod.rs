@@ -14,6 +14,7 @@ pub mod nominations;
 pub mod review;
 pub mod screen;
 pub mod seats;
+pub mod select;
 pub mod serve;
 pub mod slate;
 pub mod user;

@@ -18,6 +18,7 @@ mod nominations;
 mod reviews;
 mod schema;
 mod seats;
+mod selection;
 mod time;
 
 use plenary_db::{Tx, forums};
@@ -94,6 +95,10 @@ both_backends!(
 both_backends!(
     pool_conflicts_assignments_and_reviews,
     crate::reviews::pool_conflicts_assignments_and_reviews
+);
+both_backends!(
+    decisions_history_and_runs,
+    crate::selection::decisions_history_and_runs
 );
 both_backends!(jobs_lifecycle, crate::jobs::jobs_lifecycle);
 both_backends!(

@@ -22,6 +22,8 @@ fn anonymous_sees_only_public() {
         Permission::ManageCalls,
         Permission::Review,
         Permission::ViewSynthesis,
+        Permission::DecideSelection,
+        Permission::FinaliseSelection,
     ] {
         assert_eq!(authorize(&anon, permission), Err(Denied::Unauthenticated));
     }
@@ -126,4 +128,30 @@ fn the_secretariat_the_chair_and_body_members_read_the_synthesis() {
         ),
         Ok(())
     );
+}
+
+#[test]
+fn selection_is_decided_by_secretariat_and_chair_and_finalised_by_the_chair() {
+    for role in [Role::Secretariat, Role::Chair] {
+        assert_eq!(
+            authorize(&signed_in(&[role]), Permission::DecideSelection),
+            Ok(())
+        );
+    }
+    for role in [Role::BodyMember, Role::Reviewer] {
+        assert_eq!(
+            authorize(&signed_in(&[role]), Permission::DecideSelection),
+            Err(Denied::Forbidden)
+        );
+    }
+    assert_eq!(
+        authorize(&signed_in(&[Role::Chair]), Permission::FinaliseSelection),
+        Ok(())
+    );
+    for role in [Role::Secretariat, Role::BodyMember, Role::Reviewer] {
+        assert_eq!(
+            authorize(&signed_in(&[role]), Permission::FinaliseSelection),
+            Err(Denied::Forbidden)
+        );
+    }
 }

@@ -14,6 +14,7 @@ pub(crate) mod people;
 pub(crate) mod proposals;
 pub(crate) mod review;
 pub(crate) mod seats;
+pub(crate) mod selection;
 pub(crate) mod slates;
 
 use axum::extract::State;

@@ -120,6 +120,16 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/f/{slug}/cycles/{year}/evaluation/reviewers/{id}/withdraw" => {
             vec![("reason", "route test")]
         }
+        // Selection (issue 5).
+        "/f/{slug}/cycles/{year}/selection/propose" => {
+            vec![("slots_workshop", "10"), ("developing", "30")]
+        }
+        "/f/{slug}/cycles/{year}/selection/apply" => vec![("run", "1")],
+        "/f/{slug}/cycles/{year}/selection/{number}" => vec![
+            ("decision", "accept"),
+            ("condition", ""),
+            ("rationale", "route test"),
+        ],
         _ => vec![],
     }
 }

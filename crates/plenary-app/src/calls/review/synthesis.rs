@@ -8,6 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
+use plenary_db::Tx;
 use plenary_db::calls::proposals::{self as pq, ProposalRow};
 use plenary_db::calls::reviews as q;
 use plenary_domain::calls::review::{ScoreRecord, merge_suggestions, synthesise};
@@ -18,7 +19,9 @@ use super::{
     EarlierProposers, Tally, counts, developing_countries, is_evaluated, number_of, scope,
 };
 use crate::accounts::Viewer;
+use crate::calls::cycles::Cycle;
 use crate::{ActionError, App};
+use plenary_domain::forums::Forum;
 
 /// The similarity at or above which two proposals are suggested for merging.
 pub const MERGE_THRESHOLD: f64 = 0.35;
@@ -110,23 +113,34 @@ pub async fn synthesis(
     let mut tx = app.db().read().await?;
     let s = scope(&mut tx, viewer, forum_slug, year, Permission::ViewSynthesis).await?;
     let show_reviewers = authorize(&s.principal, Permission::ManageCalls).is_ok();
+    let report = synthesis_in(&mut tx, &s.forum, &s.cycle, show_reviewers).await?;
+    tx.commit().await?;
+    Ok(report)
+}
+
+/// The synthesis within a transaction, for the selection board (no authorisation here).
+pub(crate) async fn synthesis_in(
+    tx: &mut Tx,
+    forum: &Forum,
+    cycle: &Cycle,
+    show_reviewers: bool,
+) -> Result<SynthesisReport, ActionError> {
     let rows = pq::proposals_of_cycle(
-        &mut tx,
-        s.cycle.id,
+        tx,
+        cycle.id,
         &pq::ProposalFilter {
             status: "submitted".into(),
             ..pq::ProposalFilter::default()
         },
     )
     .await?;
-    let reviews = q::reviews_of_cycle(&mut tx, s.cycle.id).await?;
-    let conflicts = q::conflicts_of_cycle(&mut tx, s.cycle.id).await?;
-    let pool = q::reviewers_of_cycle(&mut tx, s.cycle.id).await?;
-    let developing = developing_countries(&mut tx).await?;
-    let earlier = EarlierProposers::load(&mut tx, s.forum.id, s.cycle.year).await?;
-    tx.commit().await?;
+    let reviews = q::reviews_of_cycle(tx, cycle.id).await?;
+    let conflicts = q::conflicts_of_cycle(tx, cycle.id).await?;
+    let pool = q::reviewers_of_cycle(tx, cycle.id).await?;
+    let developing = developing_countries(tx).await?;
+    let earlier = EarlierProposers::load(tx, forum.id, cycle.year).await?;
 
-    let setup = &s.cycle.setup.evaluation;
+    let setup = &cycle.setup.evaluation;
     let evaluated: Vec<&ProposalRow> = rows.iter().filter(|r| is_evaluated(setup, r)).collect();
     let by_id: HashMap<i64, &ProposalRow> = evaluated.iter().map(|p| (p.id, *p)).collect();
     let tally = Tally::of(&[], &reviews, &conflicts);
@@ -266,7 +280,7 @@ pub async fn synthesis(
         Vec::new()
     };
     Ok(SynthesisReport {
-        cycle_year: s.cycle.year,
+        cycle_year: cycle.year,
         groups,
         merges,
         reviewers,
