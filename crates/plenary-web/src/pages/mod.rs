@@ -335,3 +335,46 @@ pub(crate) fn field_error_message(visit: &Visit, field: &plenary_domain::FieldEr
 pub(crate) async fn not_found() -> PageError {
     PageError::NotFound
 }
+
+/// What the pages' render tests share: rendering a template with the layout's context, and
+/// checking that typed HTML is shown as text and no message id is shown instead of its text.
+#[cfg(test)]
+pub(crate) mod render_check {
+    use minijinja::{Value, context};
+    use plenary_domain::Language;
+
+    use crate::templates::Templates;
+    use crate::visit::Visit;
+
+    pub(crate) fn render_page(
+        templates: &Templates,
+        visit: &Visit,
+        name: &str,
+        page: Value,
+    ) -> String {
+        let merged = context! { ..page, ..context! {
+            lang => visit.language.code(), dir => "ltr", csrf => visit.csrf.clone(),
+            here => visit.here.clone(), languages => Vec::<Value>::new(),
+        }};
+        templates
+            .render(name, merged)
+            .unwrap_or_else(|e| panic!("{name}: {e:#}"))
+    }
+
+    /// `<script>alert(` typed by someone appears escaped, never as markup; none of `ids`
+    /// (the page's message-id prefixes, e.g. `">rv-"`) appears, as a missing message would.
+    pub(crate) fn check(name: &str, language: Language, html: &str, ids: &[&str]) {
+        assert!(!html.contains("<script>alert"), "{name} {language:?}");
+        assert!(!html.contains("<b>bold"), "{name} {language:?}");
+        assert!(
+            html.contains("&lt;script&gt;alert("),
+            "{name} {language:?}: {html}"
+        );
+        for raw in ids {
+            assert!(
+                !html.contains(raw),
+                "{name} {language:?} shows {raw}: {html}"
+            );
+        }
+    }
+}

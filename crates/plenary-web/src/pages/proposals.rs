@@ -1163,6 +1163,7 @@ mod tests {
     use plenary_domain::accounts::{Account, DisplayName, Email};
     use plenary_domain::calls::ProposalPerson;
 
+    use super::super::render_check::render_page;
     use super::*;
     use crate::templates::Templates;
 
@@ -1269,30 +1270,14 @@ mod tests {
         }
     }
 
-    fn render_page(templates: &Templates, visit: &Visit, name: &str, page: Value) -> String {
-        let merged = context! { ..page, ..context! {
-            lang => visit.language.code(), dir => "ltr", csrf => visit.csrf.clone(),
-            here => visit.here.clone(), languages => Vec::<Value>::new(),
-        }};
-        templates
-            .render(name, merged)
-            .unwrap_or_else(|e| panic!("{name}: {e:#}"))
-    }
-
     fn check(name: &str, language: Language, html: &str) {
-        assert!(!html.contains("<script>alert"), "{name} {language:?}");
-        assert!(!html.contains("<b>bold"), "{name} {language:?}");
-        assert!(
-            html.contains("&lt;script&gt;alert("),
-            "{name} {language:?}: {html}"
-        );
         // A message id shown instead of its text means the id is missing.
-        for raw in [">prop-", "(prop-", " prop-", ">proposal-"] {
-            assert!(
-                !html.contains(raw),
-                "{name} {language:?} shows {raw}: {html}"
-            );
-        }
+        super::super::render_check::check(
+            name,
+            language,
+            html,
+            &[">prop-", "(prop-", " prop-", ">proposal-"],
+        );
     }
 
     #[test]
