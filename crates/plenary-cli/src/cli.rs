@@ -86,12 +86,15 @@ pub enum Command {
     /// Record that the report of a past session is missing (or, with --filed, was filed): the
     /// `prior_reports` screening rule reads these flags.
     ReportFlag(ReportFlagArgs),
-    /// The reviewer pool of a cycle: add the current MAG members.
+    /// The reviewer pool of a cycle: list it, or add the current MAG members.
     #[command(subcommand)]
     Reviewers(ReviewersCommand),
     /// Assign reviewers to a cycle's evaluated proposals and print the report (method,
     /// objective, time, kept/changed, mix shortfalls, or why no assignment exists).
     Assign(AssignArgs),
+    /// Print the synthesis of a cycle's reviews: ranked lists per evaluation group (raw,
+    /// z-score and robust means), merge suggestions and the reviewers' scales.
+    Synthesis(SynthesisArgs),
     /// Propose a selection of a cycle's reviewed proposals (slots per session type, caps per
     /// issue area, balance targets) and print it with its balance and the explanations of
     /// borderline decisions; with --apply, record it as non-final decisions.
@@ -134,8 +137,20 @@ pub struct SelectArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ReviewersCommand {
+    /// List the pool with each reviewer's load cap, assigned, submitted and draft reviews
+    /// and conflicts.
+    List(CycleArgs),
     /// Add every current MAG member with an account who is not in the pool yet.
     Seed(CycleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SynthesisArgs {
+    #[command(flatten)]
+    pub cycle: CycleArgs,
+    /// Print JSON (the API's shape) instead of tables.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

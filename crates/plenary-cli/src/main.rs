@@ -82,6 +82,7 @@ async fn run(cli: Cli) -> Result<(), config::Failure> {
         Command::ReportFlag(args) => cmd::screen::report_flag(&global, &args).await,
         Command::Reviewers(command) => cmd::review::reviewers(&global, &command).await,
         Command::Assign(args) => cmd::review::assign(&global, &args).await,
+        Command::Synthesis(args) => cmd::review::synthesis(&global, &args).await,
         Command::Select(args) => cmd::select::select(&global, &args).await,
     }
 }

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod assign;
+mod rng;
 pub mod select;
 pub mod slate;
 

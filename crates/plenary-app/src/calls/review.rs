@@ -52,6 +52,7 @@ use serde_json::json;
 pub(crate) use synthesis::synthesis_in;
 pub use synthesis::{
     GroupRanking, MergeLine, ReviewerNorm, SynthesisLine, SynthesisReport, synthesis,
+    synthesis_as_operator,
 };
 
 use super::cycles::{self, Cycle};
@@ -598,6 +599,21 @@ pub async fn pool(
     let s = scope(&mut tx, viewer, forum_slug, year, Permission::ManageCalls).await?;
     let rows = q::reviewers_of_cycle(&mut tx, s.cycle.id).await?;
     let tally = Tally::load(&mut tx, s.cycle.id).await?;
+    tx.commit().await?;
+    Ok(rows.iter().map(|r| reviewer_line(r, &tally)).collect())
+}
+
+/// `pool` for operators (CLI).
+pub async fn pool_as_operator(
+    app: &App,
+    forum_slug: &str,
+    year: i32,
+) -> Result<Vec<ReviewerLine>, ActionError> {
+    let mut tx = app.db().read().await?;
+    let (forum, _) = forums::forum_and_principal(&mut tx, &Viewer::anonymous(), forum_slug).await?;
+    let cycle = cycles::load(&mut tx, &forum, year).await?;
+    let rows = q::reviewers_of_cycle(&mut tx, cycle.id).await?;
+    let tally = Tally::load(&mut tx, cycle.id).await?;
     tx.commit().await?;
     Ok(rows.iter().map(|r| reviewer_line(r, &tally)).collect())
 }

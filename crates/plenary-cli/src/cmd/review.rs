@@ -1,17 +1,22 @@
 //! The review stage for operators, acting as `system:cli`:
-//! `plenary reviewers seed --forum F --cycle Y` adds the current MAG members to the cycle's
-//! reviewer pool; `plenary assign --forum F --cycle Y [--fresh]` runs the reviewer
-//! assignment and prints its report (method, objective, time, kept and changed pairs, mix
-//! shortfalls, or why no assignment exists).
+//! `plenary reviewers list|seed --forum F --cycle Y` shows the cycle's reviewer pool or adds
+//! the current MAG members to it; `plenary assign --forum F --cycle Y [--fresh]` runs the
+//! reviewer assignment and prints its report (method, objective, time, kept and changed
+//! pairs, mix shortfalls, or why no assignment exists); `plenary synthesis --forum F --cycle
+//! Y [--json]` prints the ranked lists per evaluation group, the merge suggestions and the
+//! reviewers' scales (`--json`: the API's shape).
 //!
 //! Each command calls one `plenary_app::calls::review` action; the text layout is here.
 
 use plenary_app::ActionError;
-use plenary_app::calls::review::{self, AssignmentRun};
+use plenary_app::calls::review::{self, AssignmentRun, ReviewerLine, SynthesisReport};
 use plenary_domain::audit::Actor;
 
-use crate::cli::{AssignArgs, CycleArgs, GlobalArgs, ReviewersCommand};
+use crate::cli::{AssignArgs, CycleArgs, GlobalArgs, ReviewersCommand, SynthesisArgs};
 use crate::config::{self, Failure};
+
+/// The widest title or name shown; longer ones are cut with `…`.
+const TITLE_WIDTH: usize = 44;
 
 const ACTOR: Actor = Actor::System("cli");
 
@@ -32,6 +37,12 @@ pub async fn reviewers(global: &GlobalArgs, command: &ReviewersCommand) -> Resul
     config::require_current_schema(&db).await?;
     let app = config::app(db.clone(), &config::no_mail(), "http://localhost")?;
     match command {
+        ReviewersCommand::List(c) => {
+            let result = review::pool_as_operator(&app, &c.forum, c.cycle).await;
+            db.close().await;
+            let pool = result.map_err(|e| failure(e, c))?;
+            print!("{}", pool_table(&pool));
+        }
         ReviewersCommand::Seed(c) => {
             let result = review::seed_pool_as_operator(&app, &ACTOR, &c.forum, c.cycle).await;
             db.close().await;
@@ -67,6 +78,82 @@ pub async fn assign(global: &GlobalArgs, args: &AssignArgs) -> Result<(), Failur
 
 /// The lines shown of a long explanation: the first ten, how many are left out, and the
 /// last (the solver ends with the shortages that span many proposals).
+pub async fn synthesis(global: &GlobalArgs, args: &SynthesisArgs) -> Result<(), Failure> {
+    let db = config::connect(global, 2).await?;
+    config::require_current_schema(&db).await?;
+    let app = config::app(db.clone(), &config::no_mail(), "http://localhost")?;
+    let c = &args.cycle;
+    let result = review::synthesis_as_operator(&app, &c.forum, c.cycle).await;
+    db.close().await;
+    let report = result.map_err(|e| failure(e, c))?;
+    if args.json {
+        println!("{}", plenary_web::synthesis_json_pretty(report));
+    } else {
+        print!("{}", synthesis_text(&report));
+    }
+    Ok(())
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= width {
+        text
+    } else {
+        let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// `text` cut to `width` and padded to it.
+fn column(text: &str, width: usize) -> String {
+    let text = truncate(text, width);
+    let pad = width.saturating_sub(text.chars().count());
+    format!("{text}{}", " ".repeat(pad))
+}
+
+/// The pool: one line per reviewer with load and progress, then the totals.
+pub fn pool_table(pool: &[ReviewerLine]) -> String {
+    let mut out = format!(
+        "{:>6}  {} {:<18} {:<16} {:>4} {:>8} {:>9} {:>6} {:>9}\n",
+        "id",
+        column("name", TITLE_WIDTH),
+        "stakeholder group",
+        "region",
+        "cap",
+        "assigned",
+        "submitted",
+        "drafts",
+        "conflicts"
+    );
+    for r in pool {
+        let name = if r.withdrawn {
+            format!("{} (withdrawn)", r.name)
+        } else {
+            r.name.clone()
+        };
+        out.push_str(&format!(
+            "{:>6}  {} {:<18} {:<16} {:>4} {:>8} {:>9} {:>6} {:>9}\n",
+            r.id,
+            column(&name, TITLE_WIDTH),
+            truncate(&r.stakeholder_group, 18),
+            truncate(&r.region, 16),
+            r.load_cap,
+            r.assigned,
+            r.submitted,
+            r.drafts,
+            r.conflicts
+        ));
+    }
+    let active = pool.iter().filter(|r| !r.withdrawn).count();
+    let assigned: usize = pool.iter().map(|r| r.assigned).sum();
+    let submitted: usize = pool.iter().map(|r| r.submitted).sum();
+    out.push_str(&format!(
+        "{} reviewers ({active} active): {assigned} reviews assigned, {submitted} submitted\n",
+        pool.len()
+    ));
+    out
+}
+
 fn condensed(lines: &[String]) -> (&[String], usize, Option<&String>) {
     const HEAD: usize = 10;
     if lines.len() <= HEAD + 2 {
@@ -137,6 +224,98 @@ pub fn run_report(run: &AssignmentRun) -> String {
         "{} reviews assigned in cycle {}: {} proposals, {} reviewers\n",
         run.reviews, run.cycle_year, run.proposals, run.reviewers
     ));
+    out
+}
+
+/// The synthesis as text: one ranked table per evaluation group, the merge suggestions,
+/// the reviewers' scales.
+pub fn synthesis_text(report: &SynthesisReport) -> String {
+    let mut out = format!(
+        "Synthesis of cycle {}: {} reviews of {} proposals\n",
+        report.cycle_year, report.reviews, report.proposals
+    );
+    for group in &report.groups {
+        out.push_str(&format!(
+            "\n{} ({} proposals)\n",
+            group.name,
+            group.lines.len()
+        ));
+        out.push_str(&format!(
+            "{:>4} {:>6}  {} {:>3} {:>5} {:>6} {:>5} {:>6} {:>4}  flags\n",
+            "rank",
+            "number",
+            column("title", TITLE_WIDTH),
+            "n",
+            "mean",
+            "spread",
+            "norm",
+            "robust",
+            "raw"
+        ));
+        for l in &group.lines {
+            let mut flags = Vec::new();
+            if l.developing_country {
+                flags.push("developing".to_owned());
+            }
+            if l.first_time {
+                flags.push("first-time".to_owned());
+            }
+            if l.merge_flags > 0 {
+                flags.push(format!("merge×{}", l.merge_flags));
+            }
+            out.push_str(&format!(
+                "{:>4} {:>6}  {} {:>3} {:>5.2} {:>6.2} {:>5.2} {:>6.2} {:>4}  {}\n",
+                l.rank_z,
+                l.number,
+                column(&l.title, TITLE_WIDTH),
+                l.count,
+                l.mean,
+                l.spread,
+                l.z_mean,
+                l.robust_mean,
+                l.rank_raw,
+                flags.join(" ")
+            ));
+        }
+    }
+    out.push_str(&format!("\nMerge suggestions: {}\n", report.merges.len()));
+    for m in &report.merges {
+        out.push_str(&format!(
+            "  #{} + #{}  {:.0} %  {}{}\n",
+            m.a,
+            m.b,
+            m.similarity * 100.0,
+            m.shared_terms.join(", "),
+            if m.flagged > 0 {
+                format!("  (flagged by {})", m.flagged)
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if !report.reviewers.is_empty() {
+        out.push_str("\nReviewers' scales\n");
+        out.push_str(&format!(
+            "{} {:>3} {:>5} {:>5} {:>6} {:>5}\n",
+            column("name", TITLE_WIDTH),
+            "n",
+            "mean",
+            "sd",
+            "median",
+            "mad"
+        ));
+        for r in &report.reviewers {
+            out.push_str(&format!(
+                "{} {:>3} {:>5.2} {:>5.2} {:>6.2} {:>5.2}\n",
+                column(&r.name, TITLE_WIDTH),
+                r.count,
+                r.mean,
+                r.sd,
+                r.median,
+                r.mad
+            ));
+        }
+    }
     out
 }
 

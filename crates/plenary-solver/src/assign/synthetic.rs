@@ -16,6 +16,7 @@
 use std::collections::BTreeSet;
 
 use crate::assign::{AssignProblem, AssignProposal, AssignReviewer, Mix};
+use crate::rng::SplitMix64;
 
 /// The IGF 2023 sub-themes, with how often proposals choose each (out of 100).
 const THEMES: [(&str, usize); 8] = [
@@ -124,23 +125,4 @@ fn popular_theme(rng: &mut SplitMix64) -> usize {
         draw -= weight;
     }
     THEMES.len() - 1
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and fully determined by its seed.
-#[derive(Debug)]
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..bound` (bound ≥ 1); the modulo bias is irrelevant at these sizes.
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound as u64) as usize
-    }
 }

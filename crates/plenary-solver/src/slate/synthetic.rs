@@ -15,6 +15,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::rng::SplitMix64;
 use crate::slate::{Nominee, Person, Preference, Quota, SlateProblem};
 
 const GROUPS: [&str; 5] = [
@@ -259,23 +260,4 @@ fn pair(key: &str, value: &str) -> (String, String) {
 
 fn pick<'a>(rng: &mut SplitMix64, items: &[&'a str]) -> &'a str {
     items[rng.below(items.len())]
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and fully determined by its seed.
-#[derive(Debug)]
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..bound` (bound ≥ 1); the modulo bias is irrelevant at these sizes.
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound as u64) as usize
-    }
 }

@@ -356,3 +356,19 @@ fn the_stakeholder_mix_alone_is_carried_by_the_flow() {
         "stakeholder groups as a flow"
     );
 }
+
+#[test]
+fn an_empty_call_needs_nobody_and_an_empty_pool_serves_nobody() {
+    let nobody = problem(3, Vec::new(), vec![reviewer("r0", "government", "weog", 5)]);
+    let assignment = assigned(&nobody);
+    assert_eq!((assignment.pairs.len(), assignment.objective), (0, 0));
+    assert_eq!(assignment.loads, vec![0]);
+    let no_pool = problem(2, vec![proposal("p0", "data", &[])], Vec::new());
+    assert_eq!(
+        infeasible_messages(&no_pool),
+        vec![
+            "p0 needs 2 reviewers but only 0 are eligible (0 reviewers may review group \"data\")"
+                .to_owned()
+        ]
+    );
+}

@@ -104,6 +104,31 @@ async fn cycle_view(
         .map_err(|e| action_error(e, &visit.here))
 }
 
+/// The forum's stakeholder groups: code → name.
+type GroupNames = BTreeMap<String, String>;
+
+async fn group_names(state: &AppState, visit: &Visit, slug: &str) -> Result<GroupNames, PageError> {
+    let home = plenary_app::forums::forum_home(&state.app, &visit.viewer, slug)
+        .await
+        .map_err(|e| action_error(e, &visit.here))?;
+    Ok(home
+        .stakeholder_groups
+        .into_iter()
+        .map(|g| (g.code, g.name))
+        .collect())
+}
+
+/// The name of a stakeholder group code (the code itself when the forum has no such group).
+fn group_name(names: &GroupNames, code: &str) -> String {
+    names.get(code).cloned().unwrap_or_else(|| code.to_owned())
+}
+
+/// A timestamp as the app gives it (RFC 3339) in the venue's time zone; as given otherwise.
+fn venue_time(text: &str, zone: &str) -> String {
+    text.parse::<plenary_domain::Timestamp>()
+        .map_or_else(|_| text.to_owned(), |t| display_in_zone(t, zone))
+}
+
 /// Problems keyed by field name, several problems of one field joined.
 fn errors_by_field(errors: &[FieldError]) -> BTreeMap<String, String> {
     let mut map: BTreeMap<String, String> = BTreeMap::new();
@@ -300,6 +325,7 @@ fn anchor(field: &str, codes: &[String]) -> String {
 fn review_context(
     visit: &Visit,
     cycle: &CycleView,
+    names: &GroupNames,
     view: &AnonymisedProposal,
     values: &ScoreValues,
     conflict: &ConflictValues,
@@ -361,7 +387,7 @@ fn review_context(
         .iter()
         .map(|p| {
             context! {
-                role => t(lang, &format!("prop-role-{}", p.role)), stakeholder_group => p.stakeholder_group.clone(),
+                role => t(lang, &format!("prop-role-{}", p.role)), stakeholder_group => group_name(names, &p.stakeholder_group),
                 region => region_name(lang, &p.region), gender => p.gender.clone(), onsite => p.onsite,
             }
         })
@@ -377,7 +403,7 @@ fn review_context(
     let (state, updated_at, overall) = match &view.review {
         Some(r) => (
             r.state.clone(),
-            Some(r.updated_at.clone()),
+            Some(venue_time(&r.updated_at, &setup.venue_time_zone)),
             r.overall.map(two_decimals),
         ),
         None => ("todo".to_owned(), None, None),
@@ -431,9 +457,10 @@ async fn review_page(
         .await
         .map_err(|e| action_error(e, &here))?;
     let cycle = cycle_view(state, visit, slug, year).await?;
+    let names = group_names(state, visit, slug).await?;
     let (values, conflict) =
         typed.unwrap_or_else(|| (ScoreValues::from_view(&view), ConflictValues::default()));
-    let page = review_context(visit, &cycle, &view, &values, &conflict, problems);
+    let page = review_context(visit, &cycle, &names, &view, &values, &conflict, problems);
     Ok(render(state, visit, status, "review.html", page))
 }
 
@@ -629,11 +656,28 @@ pub(crate) fn run_value(run: &AssignmentRun) -> Value {
     }
 }
 
-fn pool_value(lang: Language, r: &ReviewerLine) -> Value {
+fn pool_value(lang: Language, setup: &CycleSetup, names: &GroupNames, r: &ReviewerLine) -> Value {
+    let groups: Vec<String> = r
+        .groups
+        .iter()
+        .map(|code| {
+            setup
+                .evaluation
+                .groups
+                .iter()
+                .find(|g| &g.code == code)
+                .map_or_else(|| code.clone(), |g| g.name.clone())
+        })
+        .collect();
+    let expertise: Vec<String> = r
+        .expertise
+        .iter()
+        .map(|code| area_name(setup, code))
+        .collect();
     context! {
         id => r.id, name => r.name.clone(), email => r.email.clone(), organisation => r.organisation.clone(),
-        stakeholder_group => r.stakeholder_group.clone(), country => r.country_iso2.clone(),
-        region => region_name(lang, &r.region), groups => r.groups.clone(), expertise => r.expertise.clone(),
+        stakeholder_group => group_name(names, &r.stakeholder_group), country => r.country_iso2.clone(),
+        region => region_name(lang, &r.region), groups => groups, expertise => expertise,
         load_cap => r.load_cap, withdrawn => r.withdrawn, assigned => r.assigned, submitted => r.submitted,
         drafts => r.drafts, conflicts => r.conflicts, percent => percent(r.submitted, r.assigned),
     }
@@ -658,6 +702,7 @@ fn setup_value(eval: &EvaluationSetup) -> Value {
 fn dashboard_context(
     visit: &Visit,
     cycle: &CycleView,
+    names: &GroupNames,
     pool: &[ReviewerLine],
     progress: &Progress,
     extras: DashboardExtras,
@@ -666,7 +711,10 @@ fn dashboard_context(
     let eval = &setup.evaluation;
     let lang = visit.language;
     let (due_venue, due_utc, time_zone) = due_context(setup, eval);
-    let pool_values: Vec<Value> = pool.iter().map(|r| pool_value(lang, r)).collect();
+    let pool_values: Vec<Value> = pool
+        .iter()
+        .map(|r| pool_value(lang, setup, names, r))
+        .collect();
     let groups: Vec<Value> = eval
         .groups
         .iter()
@@ -724,7 +772,8 @@ async fn dashboard_page(
         .await
         .map_err(|e| action_error(e, &here))?;
     let cycle = cycle_view(state, visit, slug, year).await?;
-    let page = dashboard_context(visit, &cycle, &pool, &progress, extras);
+    let names = group_names(state, visit, slug).await?;
+    let page = dashboard_context(visit, &cycle, &names, &pool, &progress, extras);
     Ok(render(state, visit, status, "evaluation.html", page))
 }
 
@@ -1224,7 +1273,8 @@ mod tests {
                 reason: "own_employer".into(),
                 detail: HTML.into(),
             };
-            let page = review_context(&visit, &cycle, &view, &values, &conflict, problems);
+            let names = GroupNames::new();
+            let page = review_context(&visit, &cycle, &names, &view, &values, &conflict, problems);
             let html = render_page(&templates, &visit, "review.html", page);
             check("review.html", language, &html);
             for id in [
@@ -1240,7 +1290,9 @@ mod tests {
             ] {
                 assert!(html.contains(&format!("id=\"{id}\"")), "{id}");
             }
-            assert!(html.contains(&format!("id=\"score-{}-2\" checked", codes[0])));
+            assert!(html.contains(&format!("id=\"score-{}-2\" data-low checked", codes[0])));
+            assert!(html.contains(&format!("id=\"score-{}-4\" data-high>", codes[0])));
+            assert!(html.contains("class=\"required-mark shown\""));
             assert!(html.contains("value=\"3, 40\""), "merge partners kept");
             assert!(html.contains("<option value=\"own_employer\" selected>"));
 
@@ -1283,7 +1335,7 @@ mod tests {
                 add_errors: vec![FieldError::new("email", "unknown_account", HTML)],
                 ..DashboardExtras::default()
             };
-            let page = dashboard_context(&visit, &cycle, &pool, &progress, extras);
+            let page = dashboard_context(&visit, &cycle, &names, &pool, &progress, extras);
             let html = render_page(&templates, &visit, "evaluation.html", page);
             check("evaluation.html", language, &html);
             for id in [

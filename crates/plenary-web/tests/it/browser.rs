@@ -578,6 +578,8 @@ async fn review_journey(driver: &WebDriver, base: &str) -> WebDriverResult<()> {
     assert!(progress.contains('2'), "{progress}");
 
     // The secretariat sees the reviewer's progress and the two scored proposals ranked.
+    click(driver, By::Id("sign-out")).await?;
+    driver.query(By::Id("email")).first().await.ok();
     sign_in(driver, base, crate::review::SECRETARIAT).await?;
     driver.goto(format!("{cycle}/evaluation")).await?;
     let pool = driver.find(By::Id("pool")).await?.text().await?;

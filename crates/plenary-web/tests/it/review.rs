@@ -405,7 +405,7 @@ async fn a_review_is_saved_as_a_draft_then_submitted_with_problems_named() {
     assert!(res.body.contains("Typed comment stays"));
     assert!(
         res.body
-            .contains(&format!("id=\"score-{}-4\" checked", codes[1]))
+            .contains(&format!("id=\"score-{}-4\" data-high checked", codes[1]))
     );
 
     let fours = named(&codes, "4");
@@ -421,7 +421,7 @@ async fn a_review_is_saved_as_a_draft_then_submitted_with_problems_named() {
     assert!(page.body.contains("data-state=\"draft\""));
     assert!(
         page.body
-            .contains(&format!("id=\"score-{first}-4\" checked"))
+            .contains(&format!("id=\"score-{first}-4\" data-high checked"))
     );
 
     // A low score needs a standard reason to be submitted.
@@ -433,7 +433,7 @@ async fn a_review_is_saved_as_a_draft_then_submitted_with_problems_named() {
     assert!(res.body.contains("id=\"reasons-error\""), "{}", res.body);
     assert!(
         res.body
-            .contains(&format!("id=\"score-{first}-2\" checked"))
+            .contains(&format!("id=\"score-{first}-2\" data-low checked"))
     );
     let reason = first_reason(&test).await;
     let res = client

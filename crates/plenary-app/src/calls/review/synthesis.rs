@@ -118,6 +118,21 @@ pub async fn synthesis(
     Ok(report)
 }
 
+/// `synthesis` for operators (CLI): with the reviewers' scales.
+pub async fn synthesis_as_operator(
+    app: &App,
+    forum_slug: &str,
+    year: i32,
+) -> Result<SynthesisReport, ActionError> {
+    let mut tx = app.db().read().await?;
+    let (forum, _) =
+        crate::forums::forum_and_principal(&mut tx, &Viewer::anonymous(), forum_slug).await?;
+    let cycle = super::cycles::load(&mut tx, &forum, year).await?;
+    let report = synthesis_in(&mut tx, &forum, &cycle, true).await?;
+    tx.commit().await?;
+    Ok(report)
+}
+
 /// The synthesis within a transaction, for the selection board (no authorisation here).
 pub(crate) async fn synthesis_in(
     tx: &mut Tx,
@@ -165,6 +180,7 @@ pub(crate) async fn synthesis_in(
     let result = synthesise(&records);
     let scores: HashMap<i64, _> = result.proposals.iter().map(|p| (p.proposal, p)).collect();
 
+    let (lo, hi) = (f64::from(setup.scale_min), f64::from(setup.scale_max));
     // Lines per group, in the set-up's group order; proposals in no group come last.
     let mut grouped: BTreeMap<usize, Vec<SynthesisLine>> = BTreeMap::new();
     for p in &evaluated {
@@ -181,8 +197,10 @@ pub(crate) async fn synthesis_in(
             count: score.map_or(0, |s| s.count),
             mean: score.map_or(0.0, |s| s.mean),
             spread: score.map_or(0.0, |s| s.spread),
-            z_mean: score.map_or(0.0, |s| s.z_mean),
-            robust_mean: score.map_or(0.0, |s| s.robust_mean),
+            // Normalised means are mapped back onto the scale; an extreme one is shown at
+            // its end rather than beyond it.
+            z_mean: score.map_or(0.0, |s| s.z_mean.clamp(lo, hi)),
+            robust_mean: score.map_or(0.0, |s| s.robust_mean.clamp(lo, hi)),
             rank_raw: 0,
             rank_z: 0,
             merge_flags: merge_flags.get(&p.id).copied().unwrap_or(0),
