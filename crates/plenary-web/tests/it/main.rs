@@ -22,6 +22,7 @@ mod proposals;
 mod review;
 mod routes;
 mod seats;
+mod selection;
 mod slates;
 
 use std::collections::BTreeMap;

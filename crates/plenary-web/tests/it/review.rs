@@ -109,7 +109,7 @@ pub async fn open_evaluation(test: &TestApp) {
 }
 
 /// The score codes of the demo cycle (its criteria).
-async fn score_codes(test: &TestApp) -> Vec<String> {
+pub async fn score_codes(test: &TestApp) -> Vec<String> {
     let view = plenary_app::calls::cycles::cycle(&test.app, &Viewer::anonymous(), "igf", YEAR)
         .await
         .unwrap();
@@ -144,7 +144,7 @@ fn scores_json(codes: &[String], value: u32) -> String {
 }
 
 /// The code of the cycle's first standard reason for a low score.
-async fn first_reason(test: &TestApp) -> String {
+pub async fn first_reason(test: &TestApp) -> String {
     let view = plenary_app::calls::cycles::cycle(&test.app, &Viewer::anonymous(), "igf", YEAR)
         .await
         .unwrap();
@@ -162,7 +162,7 @@ async fn title_and_description(test: &TestApp, email: &str, number: u32) -> (Str
     (view.title, view.description)
 }
 
-fn review_form(scores: &[(&str, &str)], reasons: &[&str], submit: bool) -> ReviewForm {
+pub fn review_form(scores: &[(&str, &str)], reasons: &[&str], submit: bool) -> ReviewForm {
     ReviewForm {
         scores: scores
             .iter()
