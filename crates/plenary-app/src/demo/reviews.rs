@@ -5,7 +5,8 @@
 //! the evaluation deadline: each proposal has a hidden quality, each reviewer a leniency
 //! (some grade harshly, some kindly, which is what the synthesis' normalisation corrects),
 //! and every score some noise. Three reviewers did not finish. Everything is derived from
-//! the proposal number and the reviewer's id, so two loads give the same reviews.
+//! the proposal number and the reviewer's id, so two loads give the same reviews. The
+//! selection optimiser's proposal is then recorded as the board's (not yet final) decisions.
 
 use plenary_db::calls::reviews::{self as q, NewReviewer, ReviewContent};
 use plenary_domain::Timestamp;
@@ -175,7 +176,22 @@ pub(crate) async fn load_reviews(
     tx.commit().await?;
 
     run_assignment_as_operator(app, actor, "igf", year, true).await?;
-    write_reviews(app, actor, year, now).await
+    let written = write_reviews(app, actor, year, now).await?;
+    // The MAG's selection meeting works from the optimiser's proposal (default slots and
+    // balance targets), recorded as decisions the chair has not yet made final.
+    let proposal = crate::calls::selection::propose_as_operator(
+        app,
+        actor,
+        "igf",
+        year,
+        crate::calls::selection::SelectionSettings::default(),
+    )
+    .await?;
+    if proposal.infeasible.is_empty() {
+        crate::calls::selection::apply_proposal_as_operator(app, actor, "igf", year, proposal.run)
+            .await?;
+    }
+    Ok(written)
 }
 
 /// Writes every assigned review as of the evaluation deadline.

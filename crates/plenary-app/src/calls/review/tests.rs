@@ -1388,6 +1388,14 @@ async fn the_demo_evaluation_loads_a_pool_an_assignment_and_reviews_that_synthes
     assert_eq!(lines.len(), progress.proposals);
     // Leniency differs between reviewers, so normalisation moves some proposals.
     assert!(lines.iter().any(|l| l.rank_raw != l.rank_z));
+    // The optimiser's proposal is on the board as decisions the chair has not made final.
+    let board = crate::calls::selection::board(app, &secretariat, "igf", DEMO_YEAR)
+        .await
+        .unwrap();
+    assert_eq!(board.decided, board.lines.len());
+    assert_eq!(board.finals, 0);
+    assert!(board.last_proposal.is_some());
+    assert!(board.lines.iter().all(|l| l.decision.is_some()));
     // A second load changes nothing.
     let again = crate::demo::reviews::load_reviews(app, &Actor::System("demo"), DEMO_YEAR)
         .await
