@@ -176,22 +176,25 @@ pub(crate) async fn load_reviews(
     tx.commit().await?;
 
     run_assignment_as_operator(app, actor, "igf", year, true).await?;
-    let written = write_reviews(app, actor, year, now).await?;
-    // The MAG's selection meeting works from the optimiser's proposal (default slots and
-    // balance targets), recorded as decisions the chair has not yet made final.
-    let proposal = crate::calls::selection::propose_as_operator(
-        app,
-        actor,
-        "igf",
-        year,
-        crate::calls::selection::SelectionSettings::default(),
-    )
-    .await?;
-    if proposal.infeasible.is_empty() {
-        crate::calls::selection::apply_proposal_as_operator(app, actor, "igf", year, proposal.run)
-            .await?;
+    write_reviews(app, actor, year, now).await
+}
+
+/// The MAG's selection meeting works from the optimiser's proposal (default slots and balance
+/// targets), recorded as decisions the chair has not yet made final. Returns how many.
+pub(crate) async fn load_selection(
+    app: &App,
+    actor: &Actor,
+    year: i32,
+) -> Result<usize, ActionError> {
+    use crate::calls::selection::{
+        SelectionSettings, apply_proposal_as_operator, propose_as_operator,
+    };
+    let proposal =
+        propose_as_operator(app, actor, "igf", year, SelectionSettings::default()).await?;
+    if !proposal.infeasible.is_empty() {
+        return Ok(0);
     }
-    Ok(written)
+    apply_proposal_as_operator(app, actor, "igf", year, proposal.run).await
 }
 
 /// Writes every assigned review as of the evaluation deadline.

@@ -1388,7 +1388,11 @@ async fn the_demo_evaluation_loads_a_pool_an_assignment_and_reviews_that_synthes
     assert_eq!(lines.len(), progress.proposals);
     // Leniency differs between reviewers, so normalisation moves some proposals.
     assert!(lines.iter().any(|l| l.rank_raw != l.rank_z));
-    // The optimiser's proposal is on the board as decisions the chair has not made final.
+    // The optimiser's proposal goes on the board as decisions the chair has not made final.
+    let applied = crate::demo::reviews::load_selection(app, &Actor::System("demo"), DEMO_YEAR)
+        .await
+        .unwrap();
+    assert!(applied > 0);
     let board = crate::calls::selection::board(app, &secretariat, "igf", DEMO_YEAR)
         .await
         .unwrap();
