@@ -322,10 +322,8 @@ async fn load_cycles(
         .len();
     crate::calls::issues::load_demo_inputs(app, "igf", year, inputs).await?;
     // The small demo (for tests) leaves stage 2 to the tests that exercise it.
-    if size == DemoSize::Full {
-        if reviews::load_reviews(app, actor, year).await? > 0 {
-            reviews::load_selection(app, actor, year).await?;
-        }
+    if size == DemoSize::Full && reviews::load_reviews(app, actor, year).await? > 0 {
+        reviews::load_selection(app, actor, year).await?;
     }
 
     // 2027: the call opened two weeks ago and closes in two months.
