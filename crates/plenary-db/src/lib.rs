@@ -268,3 +268,23 @@ impl Tx {
 pub(crate) fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
+
+/// `($first, $first+1, …), (…)`: placeholders of `rows` rows of `columns` values each.
+pub(crate) fn placeholders(rows: usize, columns: usize, first: usize) -> String {
+    let mut sql = String::new();
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..columns {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('$');
+            sql.push_str(&(first + r * columns + c).to_string());
+        }
+        sql.push(')');
+    }
+    sql
+}

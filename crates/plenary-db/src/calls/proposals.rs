@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use plenary_domain::Timestamp;
 
-use crate::{DbError, DbTime, Tx, exec_tx, on_tx};
+use crate::{DbError, DbTime, Tx, exec_tx, on_tx, placeholders};
 
 /// One person listed on a proposal, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -599,18 +599,11 @@ pub async fn store_screening(
 ) -> Result<u64, DbError> {
     let mut done = 0;
     for chunk in results.chunks(SCREENING_CHUNK) {
-        let mut sql = String::from(
+        let sql = format!(
             "update proposal set screening_status = v.column2, screening = v.column3, \
-             screened_at = $1 from (values ",
+             screened_at = $1 from (values {}) as v where proposal.id = v.column1",
+            placeholders(chunk.len(), 3, 2)
         );
-        for i in 0..chunk.len() {
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            let base = i * 3 + 2;
-            sql.push_str(&format!("(${}, ${}, ${})", base, base + 1, base + 2));
-        }
-        sql.push_str(") as v where proposal.id = v.column1");
         done += exec_tx!(tx, |conn| {
             let mut query = sqlx::query(sqlx::AssertSqlSafe(sql.as_str())).bind(DbTime(now));
             for r in chunk {

@@ -12,27 +12,7 @@
 
 use plenary_domain::Timestamp;
 
-use crate::{DbError, DbTime, Tx, exec_tx, on_tx};
-
-/// `($first, $first+1, …), (…)`: placeholders of `rows` rows of `columns` values each.
-fn placeholders(rows: usize, columns: usize, first: usize) -> String {
-    let mut sql = String::new();
-    for r in 0..rows {
-        if r > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        for c in 0..columns {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('$');
-            sql.push_str(&(first + r * columns + c).to_string());
-        }
-        sql.push(')');
-    }
-    sql
-}
+use crate::{DbError, DbTime, Tx, exec_tx, on_tx, placeholders};
 
 /// Rows per multi-row statement (at most 12 values each: well within both databases'
 /// limits on parameters).
